@@ -1,0 +1,124 @@
+//! Settings, layered: defaults, then environment variables. Secrets are kept
+//! in [`Secret`] so they never reach a log line.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// A value that must not be printed.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// Argon2id cost parameters (memory in KiB, iterations, lanes).
+#[derive(Debug, Clone, Copy)]
+pub struct HashCost {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub lanes: u32,
+}
+
+impl HashCost {
+    /// OWASP's recommended minimum for Argon2id.
+    pub const PRODUCTION: HashCost = HashCost { memory_kib: 19_456, iterations: 2, lanes: 1 };
+    /// Cheap hashes for tests only.
+    pub const TEST: HashCost = HashCost { memory_kib: 256, iterations: 1, lanes: 1 };
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub jwt_secret: Secret,
+    /// Where the built frontend (`cargo xtask build-web`) lives.
+    pub static_dir: PathBuf,
+    /// Load the demo county into an empty database.
+    pub demo_data: bool,
+    /// Serve GraphiQL at `GET /graphql` (development only).
+    pub graphiql: bool,
+    pub access_token_minutes: i64,
+    /// A session whose refresh token is not used for this long expires.
+    pub idle_session_minutes: i64,
+    /// A session never lives longer than this, however active.
+    pub max_session_hours: i64,
+    pub max_failed_logins: i32,
+    pub lockout_minutes: i64,
+    pub hash_cost: HashCost,
+    pub max_body_bytes: usize,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://jixiao.db?mode=rwc";
+
+impl Settings {
+    /// Settings for a local run with no configuration at all.
+    pub fn defaults() -> Self {
+        Settings {
+            database_url: DEFAULT_DATABASE_URL.into(),
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            jwt_secret: Secret::new(random_secret()),
+            static_dir: PathBuf::from("dist"),
+            demo_data: true,
+            graphiql: true,
+            access_token_minutes: 15,
+            idle_session_minutes: 30,
+            max_session_hours: 12,
+            max_failed_logins: 5,
+            lockout_minutes: 15,
+            hash_cost: HashCost::PRODUCTION,
+            max_body_bytes: 1024 * 1024,
+        }
+    }
+
+    /// Defaults overridden by `DATABASE_URL`, `JIXIAO_BIND`, `JIXIAO_JWT_SECRET`,
+    /// `JIXIAO_STATIC_DIR`, `JIXIAO_DEMO_DATA`, `JIXIAO_ENV`.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let mut s = Settings::defaults();
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        if let Some(url) = var("DATABASE_URL") {
+            s.database_url = url;
+        }
+        if let Some(bind) = var("JIXIAO_BIND") {
+            s.bind = bind.parse().map_err(|e| anyhow::anyhow!("JIXIAO_BIND={bind}: {e}"))?;
+        }
+        match var("JIXIAO_JWT_SECRET") {
+            Some(secret) if secret.len() < 32 => anyhow::bail!("JIXIAO_JWT_SECRET must be at least 32 characters"),
+            Some(secret) => s.jwt_secret = Secret::new(secret),
+            None if !s.database_url.starts_with("sqlite:") => anyhow::bail!(
+                "JIXIAO_JWT_SECRET is required with a shared database: every instance must sign with the same secret"
+            ),
+            None => tracing::warn!(
+                "JIXIAO_JWT_SECRET not set: using a random secret; sessions end when the server restarts"
+            ),
+        }
+        if let Some(dir) = var("JIXIAO_STATIC_DIR") {
+            s.static_dir = PathBuf::from(dir);
+        }
+        if let Some(demo) = var("JIXIAO_DEMO_DATA") {
+            s.demo_data = matches!(demo.as_str(), "1" | "true" | "yes");
+        }
+        if var("JIXIAO_ENV").as_deref() == Some("production") {
+            s.graphiql = false;
+        }
+        Ok(s)
+    }
+}
+
+fn random_secret() -> String {
+    use rand::Rng;
+    let bytes: [u8; 32] = rand::thread_rng().r#gen();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

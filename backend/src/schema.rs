@@ -1,0 +1,47 @@
+//! The one place the GraphQL schema is assembled, for `main`, the tests and
+//! the SDL snapshot.
+
+use async_graphql::{EmptySubscription, MergedObject, Schema};
+use sea_orm::DatabaseConnection;
+
+use crate::loader::ById;
+use crate::organisations::entity as organisation;
+use crate::organisations::graphql::{OrganisationMutation, OrganisationQuery};
+use crate::overview::graphql::OverviewQuery;
+use crate::projects::graphql::{ProjectMutation, ProjectQuery};
+use crate::sessions::graphql::SessionMutation;
+use crate::sessions::service::Auth;
+use crate::users::graphql::{UserMutation, UserQuery};
+use crate::years::entity as fiscal_year;
+use crate::years::graphql::{YearMutation, YearQuery};
+
+#[derive(MergedObject, Default)]
+pub struct Query(UserQuery, YearQuery, OrganisationQuery, ProjectQuery, OverviewQuery);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(SessionMutation, UserMutation, YearMutation, OrganisationMutation, ProjectMutation);
+
+pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Deepest selection accepted (a project's unit's section's parent is 5).
+pub const MAX_DEPTH: usize = 10;
+/// Largest total complexity; a full page of 100 projects with every field fits.
+pub const MAX_COMPLEXITY: usize = 3_000;
+
+pub fn build(db: DatabaseConnection, auth: Auth) -> AppSchema {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .data(ById::<organisation::Entity>::data_loader(db.clone()))
+        .data(ById::<fiscal_year::Entity>::data_loader(db.clone()))
+        .data(db)
+        .data(auth)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_recursive_depth(32)
+        .limit_directives(8)
+        .finish()
+}
+
+/// The schema's SDL, committed as `backend/schema.graphql`.
+pub fn sdl() -> String {
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription).finish().sdl()
+}

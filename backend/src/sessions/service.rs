@@ -1,0 +1,286 @@
+//! Login, refresh-token rotation, logout and password changes.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+use shared::organisations::OrgKind;
+use shared::roles::Role;
+
+use super::entity as refresh_token;
+use super::jwt::Keys;
+use super::password;
+use crate::audit::{self, Actor, Change};
+use crate::config::{HashCost, Settings};
+use crate::error::{AppError, AppResult};
+use crate::organisations::entity as organisation;
+use crate::users::entity as user;
+use crate::viewer::Viewer;
+
+/// The session rules, built once from the settings.
+#[derive(Clone)]
+pub struct Auth {
+    pub keys: Keys,
+    pub idle: Duration,
+    pub max_session: Duration,
+    pub max_failed_logins: i32,
+    pub lockout: Duration,
+    pub hash_cost: HashCost,
+    /// A hash of a random string, checked against when a username does not
+    /// exist so that a miss costs as long as a wrong password.
+    dummy_hash: String,
+}
+
+impl Auth {
+    pub fn from_settings(s: &Settings) -> anyhow::Result<Self> {
+        Ok(Auth {
+            keys: Keys::new(&s.jwt_secret, s.access_token_minutes)?,
+            idle: Duration::minutes(s.idle_session_minutes),
+            max_session: Duration::hours(s.max_session_hours),
+            max_failed_logins: s.max_failed_logins,
+            lockout: Duration::minutes(s.lockout_minutes),
+            hash_cost: s.hash_cost,
+            dummy_hash: password::hash(&uuid::Uuid::new_v4().to_string(), s.hash_cost)?,
+        })
+    }
+}
+
+/// What a successful login or refresh hands out.
+pub struct Tokens {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub expires_in: i64,
+    pub user: user::Model,
+}
+
+const BAD_CREDENTIALS: &str = "用户名或密码错误";
+
+pub async fn login(db: &DatabaseConnection, auth: &Auth, username: &str, password_given: &str) -> AppResult<Tokens> {
+    let now = Utc::now();
+    let username = username.trim();
+    let found = if username.is_empty() || username.len() > 64 {
+        None
+    } else {
+        user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?
+    };
+    let Some(found) = found else {
+        // Spend the same time as a real check so usernames cannot be probed.
+        password::verify(password_given, &auth.dummy_hash);
+        return Err(AppError::Unauthenticated(BAD_CREDENTIALS.into()));
+    };
+    let actor = Actor { id: Some(found.id), name: found.username.clone() };
+    if let Some(until) = found.locked_until.filter(|until| *until > now) {
+        return Err(locked_error(until));
+    }
+    if !found.active {
+        return Err(AppError::Unauthenticated("账户已停用，请联系系统管理员".into()));
+    }
+    if !password::verify(password_given, &found.password_hash) {
+        let failed = found.failed_logins + 1;
+        let locks = failed >= auth.max_failed_logins;
+        let txn = db.begin().await?;
+        let mut active = found.clone().into_active_model();
+        active.failed_logins = Set(if locks { 0 } else { failed });
+        active.locked_until = Set(locks.then(|| now + auth.lockout));
+        let updated = active.update(&txn).await?;
+        let operation = if locks { "user.locked" } else { "session.login_failed" };
+        audit::record(&txn, actor, Change::new(operation, "user", found.id).after(&updated.audit_view())).await?;
+        txn.commit().await?;
+        return Err(match updated.locked_until {
+            Some(until) => locked_error(until),
+            None => AppError::Unauthenticated(format!(
+                "{BAD_CREDENTIALS}，再失败 {} 次账户将被锁定 {} 分钟",
+                auth.max_failed_logins - failed,
+                auth.lockout.num_minutes()
+            )),
+        });
+    }
+    let txn = db.begin().await?;
+    let mut active = found.into_active_model();
+    active.failed_logins = Set(0);
+    active.locked_until = Set(None);
+    active.last_login_at = Set(Some(now));
+    let user = active.update(&txn).await?;
+    let family = uuid::Uuid::new_v4().to_string();
+    let refresh_token = issue_refresh(&txn, auth, user.id, &family, now, now + auth.max_session).await?;
+    audit::record(&txn, actor, Change::new("session.login", "user", user.id)).await?;
+    txn.commit().await?;
+    tokens(auth, user, refresh_token)
+}
+
+fn locked_error(until: DateTime<Utc>) -> AppError {
+    // Shown in China Standard Time, the users' clock.
+    let local = chrono::FixedOffset::east_opt(8 * 3600)
+        .map(|cst| until.with_timezone(&cst).format("%H:%M").to_string())
+        .unwrap_or_default();
+    AppError::AccountLocked(format!("登录失败次数过多，账户已锁定，请于 {local} 后重试"))
+}
+
+/// Spends a refresh token and issues the next one of its family. A token used
+/// twice means it was stolen: the whole family is revoked.
+pub async fn refresh(db: &DatabaseConnection, auth: &Auth, token: &str) -> AppResult<Tokens> {
+    let now = Utc::now();
+    let expired = || AppError::Unauthenticated("会话已过期，请重新登录".into());
+    let Some(row) =
+        refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(token_hash(token))).one(db).await?
+    else {
+        return Err(expired());
+    };
+    let txn = db.begin().await?;
+    // Spend the token only if nobody else has: a concurrent second use loses.
+    let spent = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
+        .filter(refresh_token::Column::Id.eq(row.id))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected
+        == 1;
+    let actor = Actor { id: Some(row.user_id), name: format!("user#{}", row.user_id) };
+    if !spent {
+        if row.revoked_at.is_none() {
+            revoke_family(&txn, &row.family, now).await?;
+            audit::record(&txn, actor, Change::new("session.refresh_reused", "user", row.user_id)).await?;
+        }
+        txn.commit().await?;
+        return Err(expired());
+    }
+    if row.expires_at <= now || row.family_expires_at <= now {
+        txn.commit().await?;
+        return Err(expired());
+    }
+    let user = user::Entity::find_by_id(row.user_id).one(&txn).await?.ok_or_else(expired)?;
+    if !user.active || user.locked_until.is_some_and(|u| u > now) {
+        revoke_family(&txn, &row.family, now).await?;
+        txn.commit().await?;
+        return Err(expired());
+    }
+    let next = issue_refresh(&txn, auth, user.id, &row.family, now, row.family_expires_at).await?;
+    txn.commit().await?;
+    tokens(auth, user, next)
+}
+
+/// Ends the session the refresh token belongs to.
+pub async fn logout(db: &DatabaseConnection, token: &str) -> AppResult<bool> {
+    let now = Utc::now();
+    let Some(row) =
+        refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(token_hash(token))).one(db).await?
+    else {
+        return Ok(false);
+    };
+    let txn = db.begin().await?;
+    revoke_family(&txn, &row.family, now).await?;
+    audit::record(
+        &txn,
+        Actor { id: Some(row.user_id), name: format!("user#{}", row.user_id) },
+        Change::new("session.logout", "user", row.user_id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+pub async fn change_password(
+    db: &DatabaseConnection,
+    auth: &Auth,
+    viewer: &Viewer,
+    current: &str,
+    new: &str,
+) -> AppResult<bool> {
+    let found = user::Entity::find_by_id(viewer.user_id).one(db).await?.ok_or(AppError::NotFound("用户"))?;
+    if !password::verify(current, &found.password_hash) {
+        return Err(AppError::bad_field("currentPassword", "当前密码不正确"));
+    }
+    shared::passwords::check_password(new).map_err(|e| AppError::bad_field("newPassword", e.to_string()))?;
+    let hash = password::hash(new, auth.hash_cost).map_err(AppError::Internal)?;
+    let txn = db.begin().await?;
+    let mut active = found.into_active_model();
+    active.password_hash = Set(hash);
+    active.update(&txn).await?;
+    // Every other session of the user ends.
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::UserId.eq(viewer.user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(&txn)
+        .await?;
+    audit::record(&txn, viewer, Change::new("user.change_password", "user", viewer.user_id)).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// The viewer behind an access token, if the token is valid and the user active.
+pub async fn viewer_for_token(db: &DatabaseConnection, auth: &Auth, token: &str) -> AppResult<Option<Viewer>> {
+    let Some(user_id) = auth.keys.verify(token) else {
+        return Ok(None);
+    };
+    let Some(user) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(org) = organisation::Entity::find_by_id(user.organisation_id).one(db).await? else {
+        return Ok(None);
+    };
+    let now = Utc::now();
+    if !user.active || user.locked_until.is_some_and(|u| u > now) {
+        return Ok(None);
+    }
+    let (Some(role), Some(org_kind)) = (Role::parse(&user.role), OrgKind::parse(&org.kind)) else {
+        return Ok(None);
+    };
+    Ok(Some(Viewer { user_id: user.id, username: user.username, role, org_id: org.id, org_kind }))
+}
+
+async fn issue_refresh(
+    db: &impl ConnectionTrait,
+    auth: &Auth,
+    user_id: i64,
+    family: &str,
+    now: DateTime<Utc>,
+    family_expires_at: DateTime<Utc>,
+) -> AppResult<String> {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let token = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, bytes);
+    refresh_token::ActiveModel {
+        user_id: Set(user_id),
+        family: Set(family.into()),
+        token_hash: Set(token_hash(&token)),
+        issued_at: Set(now),
+        expires_at: Set((now + auth.idle).min(family_expires_at)),
+        family_expires_at: Set(family_expires_at),
+        used_at: Set(None),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+async fn revoke_family(db: &impl ConnectionTrait, family: &str, now: DateTime<Utc>) -> AppResult<()> {
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+        .filter(refresh_token::Column::Family.eq(family))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn tokens(auth: &Auth, user: user::Model, refresh_token: String) -> AppResult<Tokens> {
+    Ok(Tokens {
+        access_token: auth.keys.issue(user.id).map_err(AppError::Internal)?,
+        refresh_token,
+        expires_in: auth.keys.ttl_seconds(),
+        user,
+    })
+}
+
+fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,146 @@
+//! The one app constructor, used by `main`, the tests and the bench.
+
+use std::time::Duration;
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+use crate::config::Settings;
+use crate::demo;
+use crate::error::code;
+use crate::schema::{self, AppSchema};
+use crate::sessions::service::{Auth, viewer_for_token};
+
+#[derive(Clone)]
+struct AppState {
+    db: DatabaseConnection,
+    auth: Auth,
+    schema: AppSchema,
+}
+
+/// A built application: its router and database.
+pub struct App {
+    pub router: Router,
+    pub db: DatabaseConnection,
+}
+
+pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        // One writer at a time; WAL lets readers go on while it writes.
+        options.max_connections(8).map_sqlx_sqlite_opts(|o| {
+            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true)
+        });
+    } else {
+        options.max_connections(16);
+    }
+    let db = Database::connect(options).await.context("connecting to the database")?;
+    Migrator::up(&db, None).await.context("running migrations")?;
+    Ok(db)
+}
+
+pub async fn build(settings: &Settings) -> anyhow::Result<App> {
+    let db = connect(&settings.database_url).await?;
+    if settings.demo_data {
+        demo::seed_if_empty(&db, settings.hash_cost).await.context("loading the demo county")?;
+    }
+    let auth = Auth::from_settings(settings)?;
+    let state = AppState { db: db.clone(), auth: auth.clone(), schema: schema::build(db.clone(), auth) };
+    let index = settings.static_dir.join("index.html");
+    if !index.exists() {
+        tracing::warn!(path = %index.display(), "frontend bundle missing: run `cargo xtask build-web`");
+    }
+    let static_files = ServeDir::new(&settings.static_dir).fallback(ServeFile::new(index));
+    let graphql = if settings.graphiql { get(graphiql).post(graphql) } else { axum::routing::post(graphql) };
+    let router = Router::new()
+        .route("/graphql", graphql)
+        .route("/healthz", get(healthz))
+        .fallback_service(static_files)
+        .layer(DefaultBodyLimit::max(settings.max_body_bytes))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state);
+    Ok(App { router, db })
+}
+
+async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+    let request: async_graphql::Request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                "请求格式不正确：需要 JSON {\"query\": …, \"variables\": …}",
+            );
+        }
+    };
+    let mut request = request;
+    if let Some(token) = bearer(&headers) {
+        match viewer_for_token(&state.db, &state.auth, token).await {
+            Ok(Some(viewer)) => request = request.data(viewer),
+            Ok(None) => {}
+            Err(_) => return error_response(StatusCode::INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试"),
+        }
+    }
+    let mut response = state.schema.execute(request).await;
+    // Parse, validation and input-coercion errors come from async-graphql
+    // without a code: they are the client's.
+    for error in &mut response.errors {
+        let ext = error.extensions.get_or_insert_with(Default::default);
+        if ext.get("code").is_none() {
+            ext.set("code", code::BAD_USER_INPUT);
+            if let Some(chinese) = limit_message(&error.message) {
+                error.message = chinese;
+            }
+        }
+    }
+    axum::Json(response).into_response()
+}
+
+/// The query limits in the users' language.
+fn limit_message(message: &str) -> Option<String> {
+    match message {
+        "Query is nested too deep." => Some(format!("查询嵌套过深（最多 {} 层）", schema::MAX_DEPTH)),
+        "Query is too complex." => {
+            Some(format!("查询过于复杂（复杂度上限 {}），请减少字段或每页条数", schema::MAX_COMPLEXITY))
+        }
+        _ => None,
+    }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+fn error_response(status: StatusCode, message: &str) -> Response {
+    let code = if status.is_client_error() { code::BAD_USER_INPUT } else { code::INTERNAL };
+    let body = serde_json::json!({ "data": null, "errors": [{ "message": message, "extensions": { "code": code } }] });
+    (status, axum::Json(body)).into_response()
+}
+
+async fn graphiql() -> Html<String> {
+    Html(async_graphql::http::GraphiQLSource::build().endpoint("/graphql").finish())
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => axum::Json(serde_json::json!({ "status": "ok" })).into_response(),
+        Err(_) => {
+            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(serde_json::json!({ "status": "database unavailable" })))
+                .into_response()
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Database migrations, laid out as sea-orm-migration expects. The backend runs
+//! [`Migrator`] at start-up and the tests run it on every fresh database.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261129_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,51 @@
+//! Jixiao's domain vocabulary and pure rules, shared by the backend and the
+//! WASM frontend. Nothing here touches I/O: every function is tested natively.
+
+pub mod money;
+pub mod organisations;
+pub mod passwords;
+pub mod permissions;
+pub mod projects;
+pub mod roles;
+pub mod years;
+
+/// Declares a closed domain enum with a stable wire code and a Chinese label.
+///
+/// The wire code (`as_str`) is what the database stores; the GraphQL name is the
+/// SCREAMING_CASE form async-graphql derives from the variant.
+macro_rules! domain_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "graphql", derive(async_graphql::Enum))]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable code stored in the database.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The official Chinese term shown to users.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses a stored code; `None` for anything unknown.
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use domain_enum;

@@ -1,0 +1,15 @@
+//! API tests through the real HTTP server. The same binary runs on SQLite
+//! (default) and PostgreSQL (`JIXIAO_TEST_DB=postgres`).
+
+mod authz_matrix;
+mod bad_input;
+mod demo;
+mod health;
+mod money;
+mod organisations;
+mod overview;
+mod projects;
+mod schema;
+mod sessions;
+mod users;
+mod years;
