@@ -151,7 +151,7 @@ impl Fixture {
         f.p_d2 = add_project(db, f.year, f.d2, "P-D2", None).await;
         f.p_t1 = add_project(db, f.year, f.t1, "P-T1", None).await;
         f.p_t2 = add_project(db, f.year, f.t2, "P-T2", None).await;
-        f.p_closed = add_project(db, f.closed_year, f.d1, "P-OLD", Some(100_00)).await;
+        f.p_closed = add_project(db, f.closed_year, f.d1, "P-OLD", Some(10_000)).await;
         let hash = password::hash(PASSWORD, HashCost::TEST).expect("hash");
         for (actor, role, org_id) in [
             (Actor::Department, Role::Department, f.d1),

@@ -170,7 +170,7 @@ async fn check_fields(db: &impl ConnectionTrait, id: Option<i64>, f: &OrgFields)
     }
     if let Some(section_id) = f.section_id {
         let section = organisation::Entity::find_by_id(section_id).one(db).await?;
-        if !section.map(|s| kind(&s)).transpose()?.is_some_and(|k| k == OrgKind::BusinessSection) {
+        if section.map(|s| kind(&s)).transpose()? != Some(OrgKind::BusinessSection) {
             return Err(AppError::bad_field("sectionId", "归口股室须为业务股室"));
         }
     }

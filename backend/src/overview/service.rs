@@ -92,12 +92,12 @@ fn sums(select: sea_orm::Select<project::Entity>) -> sea_orm::Select<project::En
     select
         .column_as(Expr::col((project::Entity, project::Column::Id)).count(), "projects")
         .column_as(
-            Func::coalesce([Expr::col((project::Entity, project::Column::RequestedFen)).sum(), Expr::val(0).into()])
+            Func::coalesce([Expr::col((project::Entity, project::Column::RequestedFen)).sum(), Expr::val(0)])
                 .cast_as("BIGINT"),
             "requested",
         )
         .column_as(
-            Func::coalesce([Expr::col((project::Entity, project::Column::ApprovedFen)).sum(), Expr::val(0).into()])
+            Func::coalesce([Expr::col((project::Entity, project::Column::ApprovedFen)).sum(), Expr::val(0)])
                 .cast_as("BIGINT"),
             "approved",
         )
