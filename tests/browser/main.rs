@@ -30,6 +30,8 @@ impl ChromeDriver {
     }
 
     async fn client(&self) -> Client {
+        // fantoccini's connector needs a process-wide rustls provider.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let mut caps = serde_json::Map::new();
         let args = [
             "--headless",

@@ -1,0 +1,133 @@
+//! Projects and policies (项目/政策).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use shared::projects::{BudgetType, ProjectKind};
+
+use super::client::{ApiError, request};
+use super::connection::Connection;
+use super::organisations::OrgSummary;
+use super::years::FiscalYear;
+use crate::{org_summary_fields, page_fields, year_fields};
+
+macro_rules! project_fields {
+    () => {
+        concat!(
+            "id code name kind budgetType requestedAmount approvedAmount isNew year { ",
+            year_fields!(),
+            " } unit { ",
+            org_summary_fields!(),
+            " }"
+        )
+    };
+}
+
+/// Rows per page of the projects list (the API allows up to 100).
+pub const PAGE_SIZE: u32 = 20;
+
+/// A project as listed and edited.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Project {
+    pub id: String,
+    pub year: FiscalYear,
+    pub unit: OrgSummary,
+    pub code: String,
+    pub name: String,
+    pub kind: ProjectKind,
+    pub budget_type: BudgetType,
+    pub requested_amount: Decimal,
+    pub approved_amount: Option<Decimal>,
+    pub is_new: bool,
+}
+
+/// `ProjectFilter`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectFilter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget_type: Option<BudgetType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ProjectKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+}
+
+/// `CreateProjectInput`. Amounts travel as decimal strings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewProject {
+    pub year_id: String,
+    /// `None` for unit users: the server uses the caller's own unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_id: Option<String>,
+    pub code: String,
+    pub name: String,
+    pub kind: ProjectKind,
+    pub budget_type: BudgetType,
+    pub requested_amount: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_amount: Option<String>,
+    pub is_new: bool,
+}
+
+/// `UpdateProjectInput`: only the given fields change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectChange {
+    pub code: String,
+    pub name: String,
+    pub kind: ProjectKind,
+    pub budget_type: BudgetType,
+    pub requested_amount: String,
+    /// Only finance sections send it: `Some(None)` (JSON `null`) clears it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_amount: Option<Option<String>>,
+    pub is_new: bool,
+}
+
+const LIST: &str = concat!(
+    "query Projects($filter: ProjectFilter, $first: Int, $after: String) { projects(filter: $filter, first: $first, after: $after) { edges { node { ",
+    project_fields!(),
+    " } } ",
+    page_fields!(),
+    " } }"
+);
+const GET: &str = concat!("query Project($id: ID!) { project(id: $id) { ", project_fields!(), " } }");
+const CREATE: &str = concat!(
+    "mutation CreateProject($input: CreateProjectInput!) { createProject(input: $input) { ",
+    project_fields!(),
+    " } }"
+);
+const UPDATE: &str = concat!(
+    "mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { ",
+    project_fields!(),
+    " } }"
+);
+const DELETE: &str = "mutation DeleteProject($id: ID!) { deleteProject(id: $id) }";
+
+/// One page of the projects the caller may see.
+pub async fn list(filter: ProjectFilter, after: Option<String>) -> Result<Connection<Project>, ApiError> {
+    request(LIST, json!({ "filter": filter, "first": PAGE_SIZE, "after": after }), "projects").await
+}
+
+/// One project, `None` if it does not exist or is out of scope.
+pub async fn get(id: String) -> Result<Option<Project>, ApiError> {
+    request(GET, json!({ "id": id }), "project").await
+}
+
+pub async fn create(input: NewProject) -> Result<Project, ApiError> {
+    request(CREATE, json!({ "input": input }), "createProject").await
+}
+
+pub async fn update(id: String, input: ProjectChange) -> Result<Project, ApiError> {
+    request(UPDATE, json!({ "id": id, "input": input }), "updateProject").await
+}
+
+/// Deletes a project; returns its id.
+pub async fn delete(id: String) -> Result<String, ApiError> {
+    request(DELETE, json!({ "id": id }), "deleteProject").await
+}

@@ -1,0 +1,40 @@
+//! Fiscal years (预算年度): 编制 → 执行 → 决算 → 关闭.
+
+use serde::Deserialize;
+use serde_json::json;
+use shared::years::YearStatus;
+
+use super::client::{ApiError, request};
+
+#[macro_export]
+macro_rules! year_fields {
+    () => {
+        "id year status"
+    };
+}
+
+/// A fiscal year.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct FiscalYear {
+    pub id: String,
+    pub year: i32,
+    pub status: YearStatus,
+}
+
+const LIST: &str = concat!("query Years { years { ", year_fields!(), " } }");
+const CREATE: &str = concat!("mutation CreateYear($year: Int!) { createYear(year: $year) { ", year_fields!(), " } }");
+const ADVANCE: &str = concat!("mutation AdvanceYear($id: ID!) { advanceYear(id: $id) { ", year_fields!(), " } }");
+
+/// All fiscal years, newest first.
+pub async fn list() -> Result<Vec<FiscalYear>, ApiError> {
+    request(LIST, json!({}), "years").await
+}
+
+pub async fn create(year: i32) -> Result<FiscalYear, ApiError> {
+    request(CREATE, json!({ "year": year }), "createYear").await
+}
+
+/// Moves a year to its next status.
+pub async fn advance(id: String) -> Result<FiscalYear, ApiError> {
+    request(ADVANCE, json!({ "id": id }), "advanceYear").await
+}

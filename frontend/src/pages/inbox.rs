@@ -1,0 +1,3 @@
+mod inbox_page;
+
+pub use inbox_page::InboxPage;

@@ -1,0 +1,3 @@
+mod overview_page;
+
+pub use overview_page::OverviewPage;

@@ -1,0 +1,349 @@
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use shared::money::parse_yuan;
+use shared::organisations::OrgKind;
+use shared::permissions::Capability;
+use shared::projects::{BudgetType, ProjectKind, validate_project_text};
+
+use crate::api::ApiError;
+use crate::api::organisations::{self, Organisation};
+use crate::api::projects::{self, NewProject, Project, ProjectChange};
+use crate::api::years::FiscalYear;
+use crate::components::{AsyncSection, EnumSelect, FieldError};
+use crate::contexts::use_session;
+
+/// The input fields that have their own error element; a server error naming
+/// another field (or none) is shown above the form.
+const FIELDS: &[&str] = &["code", "name", "kind", "budgetType", "requestedAmount", "approvedAmount", "unitId"];
+
+#[derive(Debug, Clone)]
+enum SaveRequest {
+    Create(NewProject),
+    Update(String, ProjectChange),
+}
+
+/// Creates a project (`initial` is `None`) or edits one. Fields are checked
+/// as the user types with `shared::projects::validate_project_text`; save is
+/// disabled while anything is invalid. 批复金额 is shown to finance sections
+/// only; they also choose the unit, while units create for themselves.
+#[component]
+pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let finance = session.can_untracked(Capability::SetApprovedAmount);
+    let editing = initial.as_ref().map(|p| p.id.clone());
+    let creating = editing.is_none();
+    let read_only = year.status.is_read_only();
+
+    let code = RwSignal::new(initial.as_ref().map(|p| p.code.clone()).unwrap_or_default());
+    let name = RwSignal::new(initial.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let kind = RwSignal::new(Some(initial.as_ref().map_or(ProjectKind::Project, |p| p.kind)));
+    let budget_type = RwSignal::new(Some(initial.as_ref().map_or(BudgetType::GeneralPublic, |p| p.budget_type)));
+    let requested = RwSignal::new(initial.as_ref().map(|p| p.requested_amount.to_string()).unwrap_or_default());
+    let approved =
+        RwSignal::new(initial.as_ref().and_then(|p| p.approved_amount).map(|a| a.to_string()).unwrap_or_default());
+    let is_new = RwSignal::new(initial.as_ref().is_none_or(|p| p.is_new));
+    let unit = RwSignal::new(initial.as_ref().map(|p| p.unit.id.clone()));
+    let current_unit_name = initial.as_ref().map(|p| p.unit.name.clone());
+
+    // Messages show once a field has been edited (or on a save attempt).
+    let touched = RwSignal::new(BTreeSet::<&'static str>::new());
+    let server_error = RwSignal::new(None::<ApiError>);
+    let touch = move |field: &'static str| {
+        touched.update(|t| {
+            t.insert(field);
+        });
+        if server_error.with_untracked(|e| e.as_ref().is_some_and(|e| e.field.as_deref() == Some(field))) {
+            server_error.set(None);
+        }
+    };
+
+    let errors = Memo::new(move |_| {
+        let approved = if finance { approved.get() } else { String::new() };
+        validate_project_text(&code.get(), &name.get(), &requested.get(), &approved)
+    });
+    let unit_missing = move || finance && creating && unit.with(Option::is_none);
+    let message = move |field: &'static str| {
+        Signal::derive(move || {
+            let local = if touched.with(|t| t.contains(field)) {
+                match field {
+                    "unitId" if unit_missing() => Some("请选择预算单位".to_owned()),
+                    _ => errors.with(|errs| errs.iter().find(|e| e.field() == field).map(ToString::to_string)),
+                }
+            } else {
+                None
+            };
+            local.or_else(|| {
+                server_error
+                    .with(|e| e.as_ref().filter(|e| e.field.as_deref() == Some(field)).map(|e| e.message.clone()))
+            })
+        })
+    };
+    let has_error_element =
+        move |field: &str| FIELDS.contains(&field) && (finance || !matches!(field, "approvedAmount" | "unitId"));
+    let form_error = move || {
+        server_error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field.as_deref().is_none_or(|f| !has_error_element(f)))
+                .map(|e| e.message.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    let save = Action::new_local(move |request: &SaveRequest| {
+        let request = request.clone();
+        let navigate = navigate.clone();
+        async move {
+            let saved = match request {
+                SaveRequest::Create(input) => projects::create(input).await,
+                SaveRequest::Update(id, input) => projects::update(id, input).await,
+            };
+            match saved {
+                Ok(_) => navigate("/projects", Default::default()),
+                Err(err) => server_error.set(Some(err)),
+            }
+        }
+    });
+    let invalid = move || !errors.with(Vec::is_empty) || unit_missing();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(FIELDS.iter().copied().collect());
+        if invalid() || read_only {
+            return;
+        }
+        server_error.set(None);
+        // The fields are valid, so the amounts parse; send them normalised.
+        let amount = |text: String| parse_yuan(&text).map(|v| v.to_string()).unwrap_or(text);
+        let requested_amount = amount(requested.get_untracked());
+        // Finance sections only; an emptied amount is sent as null (cleared).
+        let approved_amount =
+            finance.then(|| Some(approved.get_untracked()).filter(|a| !a.trim().is_empty()).map(amount));
+        let kind = kind.get_untracked().unwrap_or(ProjectKind::Project);
+        let budget_type = budget_type.get_untracked().unwrap_or(BudgetType::GeneralPublic);
+        let request = match editing.clone() {
+            None => SaveRequest::Create(NewProject {
+                year_id: year.id.clone(),
+                unit_id: if finance { unit.get_untracked() } else { None },
+                code: code.get_untracked().trim().to_owned(),
+                name: name.get_untracked().trim().to_owned(),
+                kind,
+                budget_type,
+                requested_amount,
+                approved_amount: approved_amount.flatten(),
+                is_new: is_new.get_untracked(),
+            }),
+            Some(id) => SaveRequest::Update(
+                id,
+                ProjectChange {
+                    code: code.get_untracked().trim().to_owned(),
+                    name: name.get_untracked().trim().to_owned(),
+                    kind,
+                    budget_type,
+                    requested_amount,
+                    approved_amount,
+                    is_new: is_new.get_untracked(),
+                },
+            ),
+        };
+        save.dispatch(request);
+    };
+    let cancel = {
+        let navigate = use_navigate();
+        move |_| navigate("/projects", Default::default())
+    };
+
+    let unit_field = finance.then(|| {
+        let select = match current_unit_name.clone() {
+            // The unit of an existing project does not change.
+            Some(unit_name) => view! {
+                <select id="project-unit" disabled>
+                    <option selected>{unit_name}</option>
+                </select>
+            }
+            .into_any(),
+            None => view! { <UnitSelect unit on_change=Callback::new(move |()| touch("unitId")) /> }.into_any(),
+        };
+        view! {
+            <label class="field full">
+                <span class="label">"预算单位" <span class="required">"*"</span></span>
+                {select}
+                <FieldError id="error-unitId" message=message("unitId") />
+            </label>
+        }
+    });
+
+    view! {
+        <form class="card" id="project-form" on:submit=submit novalidate>
+            <p class="form-error" id="form-error" role="alert">{form_error}</p>
+            {read_only.then(|| view! { <div class="notice info">"该预算年度已关闭，项目只读。"</div> })}
+            <div class="form-grid">
+                <div class="field readonly full">
+                    <span class="label">"预算年度"</span>
+                    <span class="value">{format!("{} 年度（{}）", year.year, year.status.label())}</span>
+                </div>
+                {unit_field}
+                <label class="field">
+                    <span class="label">"项目编码" <span class="required">"*"</span></span>
+                    <input
+                        id="project-code"
+                        type="text"
+                        maxlength="40"
+                        class:invalid=move || message("code").get().is_some()
+                        prop:value=move || code.get()
+                        on:input=move |ev| {
+                            code.set(event_target_value(&ev));
+                            touch("code");
+                        }
+                    />
+                    <FieldError id="error-code" message=message("code") />
+                </label>
+                <label class="field">
+                    <span class="label">"项目名称" <span class="required">"*"</span></span>
+                    <input
+                        id="project-name"
+                        type="text"
+                        class:invalid=move || message("name").get().is_some()
+                        prop:value=move || name.get()
+                        on:input=move |ev| {
+                            name.set(event_target_value(&ev));
+                            touch("name");
+                        }
+                    />
+                    <FieldError id="error-name" message=message("name") />
+                </label>
+                <label class="field">
+                    <span class="label">"项目类型"</span>
+                    <EnumSelect
+                        id="project-kind"
+                        options=ProjectKind::ALL
+                        value=kind
+                        label=ProjectKind::label
+                        code=ProjectKind::as_str
+                        parse=ProjectKind::parse
+                        on_change=Callback::new(move |()| touch("kind"))
+                    />
+                    <FieldError id="error-kind" message=message("kind") />
+                </label>
+                <label class="field">
+                    <span class="label">"预算类型"</span>
+                    <EnumSelect
+                        id="project-budget-type"
+                        options=BudgetType::ALL
+                        value=budget_type
+                        label=BudgetType::label
+                        code=BudgetType::as_str
+                        parse=BudgetType::parse
+                        on_change=Callback::new(move |()| touch("budgetType"))
+                    />
+                    <FieldError id="error-budgetType" message=message("budgetType") />
+                </label>
+                <label class="field">
+                    <span class="label">"申报金额（元）" <span class="required">"*"</span></span>
+                    <input
+                        id="project-requested"
+                        type="text"
+                        inputmode="decimal"
+                        placeholder="例如 1200000.00"
+                        class:invalid=move || message("requestedAmount").get().is_some()
+                        prop:value=move || requested.get()
+                        on:input=move |ev| {
+                            requested.set(event_target_value(&ev));
+                            touch("requestedAmount");
+                        }
+                    />
+                    <FieldError id="error-requestedAmount" message=message("requestedAmount") />
+                </label>
+                {finance
+                    .then(|| {
+                        view! {
+                            <label class="field">
+                                <span class="label">"批复金额（元）"</span>
+                                <input
+                                    id="project-approved"
+                                    type="text"
+                                    inputmode="decimal"
+                                    placeholder="尚未批复可不填"
+                                    class:invalid=move || message("approvedAmount").get().is_some()
+                                    prop:value=move || approved.get()
+                                    on:input=move |ev| {
+                                        approved.set(event_target_value(&ev));
+                                        touch("approvedAmount");
+                                    }
+                                />
+                                <FieldError id="error-approvedAmount" message=message("approvedAmount") />
+                            </label>
+                        }
+                    })}
+                <label class="field checkbox">
+                    <input
+                        id="project-is-new"
+                        type="checkbox"
+                        prop:checked=move || is_new.get()
+                        on:change=move |ev| is_new.set(event_target_checked(&ev))
+                    />
+                    <span>"新增项目（不勾选为延续项目）"</span>
+                </label>
+            </div>
+            <div class="form-actions">
+                <button
+                    id="project-save"
+                    type="submit"
+                    disabled=move || read_only || invalid() || save.pending().get()
+                >
+                    {move || if save.pending().get() { "保存中…" } else { "保存" }}
+                </button>
+                <button type="button" class="secondary" on:click=cancel>
+                    "取消"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// The budget units a finance section may create projects for, 部门 and 乡镇 grouped.
+#[component]
+fn UnitSelect(unit: RwSignal<Option<String>>, on_change: Callback<()>) -> impl IntoView {
+    let units = LocalResource::new(organisations::list_units);
+    let group = move |units: &[Organisation], kind: OrgKind| {
+        let options = units
+            .iter()
+            .filter(|u| u.kind == kind)
+            .map(|u| {
+                let id = u.id.clone();
+                view! {
+                    <option value=u.id.clone() prop:selected=move || unit.with(|s| s.as_deref() == Some(id.as_str()))>
+                        {format!("{} {}", u.code, u.name)}
+                    </option>
+                }
+            })
+            .collect_view();
+        view! { <optgroup label=kind.label()>{options}</optgroup> }
+    };
+    view! {
+        <AsyncSection>
+            {move || Suspend::new(async move {
+                let units = units.await?;
+                Ok::<_, ApiError>(
+                    view! {
+                        <select
+                            id="project-unit"
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                unit.set(Some(value).filter(|v| !v.is_empty()));
+                                on_change.run(());
+                            }
+                        >
+                            <option value="" prop:selected=move || unit.with(Option::is_none)>
+                                "请选择预算单位"
+                            </option>
+                            {group(&units, OrgKind::Department)}
+                            {group(&units, OrgKind::Township)}
+                        </select>
+                    },
+                )
+            })}
+        </AsyncSection>
+    }
+}

@@ -1,0 +1,3 @@
+mod years_page;
+
+pub use years_page::YearsPage;
