@@ -370,6 +370,7 @@ pub async fn seed_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C, cost: 
         .insert(&txn)
         .await?;
     }
+    crate::indicators::starter::seed_demo_proposals(&txn).await?;
     txn.commit().await?;
     tracing::info!(units = units.len(), projects = rows.len(), "demo county loaded");
     Ok(())

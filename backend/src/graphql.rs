@@ -6,10 +6,15 @@ use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 
 use crate::error::{AppError, AppResult};
+use crate::ex_ante::graphql::ExAnteObject;
+use crate::experts::graphql::{ExpertObject, ExpertPanelObject, PanelItemObject};
+use crate::indicators::graphql::LibraryIndicatorObject;
+use crate::ledger::graphql::LedgerEntryObject;
 use crate::organisations::graphql::OrganisationObject;
 use crate::pagination::{Page, encode_cursor};
 use crate::projects::graphql::ProjectObject;
 use crate::sessions::service::Auth;
+use crate::targets::graphql::TargetObject;
 use crate::users::graphql::UserObject;
 use crate::viewer::Viewer;
 
@@ -108,6 +113,13 @@ macro_rules! connection {
 connection!(ProjectConnection, ProjectEdge, ProjectObject);
 connection!(OrganisationConnection, OrganisationEdge, OrganisationObject);
 connection!(UserConnection, UserEdge, UserObject);
+connection!(LibraryIndicatorConnection, LibraryIndicatorEdge, LibraryIndicatorObject);
+connection!(TargetConnection, TargetEdge, TargetObject);
+connection!(LedgerEntryConnection, LedgerEntryEdge, LedgerEntryObject);
+connection!(ExAnteConnection, ExAnteEdge, ExAnteObject);
+connection!(ExpertConnection, ExpertEdge, ExpertObject);
+connection!(ExpertPanelConnection, ExpertPanelEdge, ExpertPanelObject);
+connection!(PanelItemConnection, PanelItemEdge, PanelItemObject);
 
 /// Complexity of a connection field: each requested row costs its fields.
 pub fn page_complexity(child: usize, first: Option<i32>) -> usize {

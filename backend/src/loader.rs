@@ -28,6 +28,18 @@ impl HasId for crate::years::entity::Model {
     }
 }
 
+impl HasId for crate::projects::entity::Model {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl HasId for crate::users::entity::Model {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
 /// Loads rows of `E` by primary key.
 pub struct ById<E> {
     db: DatabaseConnection,

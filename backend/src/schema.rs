@@ -4,6 +4,10 @@
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
+use crate::ex_ante::graphql::{ExAnteMutation, ExAnteQuery};
+use crate::experts::graphql::{ExpertMutation, ExpertQuery};
+use crate::indicators::graphql::{IndicatorMutation, IndicatorQuery};
+use crate::ledger::graphql::LedgerQuery;
 use crate::loader::ById;
 use crate::organisations::entity as organisation;
 use crate::organisations::graphql::{OrganisationMutation, OrganisationQuery};
@@ -11,15 +15,39 @@ use crate::overview::graphql::OverviewQuery;
 use crate::projects::graphql::{ProjectMutation, ProjectQuery};
 use crate::sessions::graphql::SessionMutation;
 use crate::sessions::service::Auth;
+use crate::statistics::graphql::StatisticsQuery;
+use crate::targets::graphql::{TargetMutation, TargetQuery};
 use crate::users::graphql::{UserMutation, UserQuery};
 use crate::years::entity as fiscal_year;
 use crate::years::graphql::{YearMutation, YearQuery};
 
 #[derive(MergedObject, Default)]
-pub struct Query(UserQuery, YearQuery, OrganisationQuery, ProjectQuery, OverviewQuery);
+pub struct Query(
+    UserQuery,
+    YearQuery,
+    OrganisationQuery,
+    ProjectQuery,
+    OverviewQuery,
+    IndicatorQuery,
+    TargetQuery,
+    ExpertQuery,
+    ExAnteQuery,
+    LedgerQuery,
+    StatisticsQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(SessionMutation, UserMutation, YearMutation, OrganisationMutation, ProjectMutation);
+pub struct Mutation(
+    SessionMutation,
+    UserMutation,
+    YearMutation,
+    OrganisationMutation,
+    ProjectMutation,
+    IndicatorMutation,
+    TargetMutation,
+    ExpertMutation,
+    ExAnteMutation,
+);
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 
@@ -32,6 +60,8 @@ pub fn build(db: DatabaseConnection, auth: Auth) -> AppSchema {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .data(ById::<organisation::Entity>::data_loader(db.clone()))
         .data(ById::<fiscal_year::Entity>::data_loader(db.clone()))
+        .data(ById::<crate::projects::entity::Entity>::data_loader(db.clone()))
+        .data(ById::<crate::users::entity::Entity>::data_loader(db.clone()))
         .data(db)
         .data(auth)
         .limit_depth(MAX_DEPTH)

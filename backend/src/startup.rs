@@ -54,6 +54,7 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
 
 pub async fn build(settings: &Settings) -> anyhow::Result<App> {
     let db = connect(&settings.database_url).await?;
+    crate::indicators::starter::ensure_loaded(&db).await.context("loading the indicator library")?;
     if settings.demo_data {
         demo::seed_if_empty(&db, settings.hash_cost).await.context("loading the demo county")?;
     }

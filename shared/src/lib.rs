@@ -1,12 +1,18 @@
 //! Jixiao's domain vocabulary and pure rules, shared by the backend and the
 //! WASM frontend. Nothing here touches I/O: every function is tested natively.
 
+pub mod ex_ante;
+pub mod experts;
+pub mod indicators;
+pub mod ledger;
 pub mod money;
 pub mod organisations;
 pub mod passwords;
 pub mod permissions;
 pub mod projects;
+pub mod reviews;
 pub mod roles;
+pub mod targets;
 pub mod years;
 
 /// Declares a closed domain enum with a stable wire code and a Chinese label.

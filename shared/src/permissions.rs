@@ -21,6 +21,21 @@ pub enum Capability {
     ReadCountyOverview,
     /// Create and change users, organisations and fiscal years.
     Administer,
+    /// Draft, save and submit the targets of the unit's projects (单位自审).
+    EditTargets,
+    /// Take part in the review chain of targets (初审, 复审, 批复).
+    ReviewTargets,
+    /// The 绩效股's organising work: expert panels, ex-ante assessments,
+    /// expert profiles.
+    OrganiseReviews,
+    /// Record an expert opinion on an assigned item.
+    GiveExpertOpinion,
+    /// Upload a commissioned firm's findings.
+    SubmitFindings,
+    /// Propose a characteristic indicator (特性指标) for the library.
+    ProposeIndicators,
+    /// Keep the indicator library: create, import, accept or refuse proposals (入库).
+    ManageLibrary,
 }
 
 /// How far an organisation's data reaches for a user.
@@ -41,15 +56,18 @@ pub enum Scope {
 pub fn allows(role: Role, org_kind: OrgKind, cap: Capability) -> bool {
     use Capability::*;
     match role {
-        Role::Department | Role::Township => matches!(cap, ReadProjects | EditProjects | ReadUnits),
+        Role::Department | Role::Township => {
+            matches!(cap, ReadProjects | EditProjects | ReadUnits | EditTargets | ProposeIndicators)
+        }
         Role::FinanceSection => match cap {
-            ReadProjects | EditProjects | SetApprovedAmount | ReadUnits => true,
-            ReadCountyOverview => org_kind == OrgKind::PerformanceSection,
-            Administer => false,
+            ReadProjects | EditProjects | SetApprovedAmount | ReadUnits | ReviewTargets => true,
+            ReadCountyOverview | OrganiseReviews | ManageLibrary => org_kind == OrgKind::PerformanceSection,
+            Administer | EditTargets | GiveExpertOpinion | SubmitFindings | ProposeIndicators => false,
         },
         Role::Leadership => matches!(cap, ReadProjects | ReadUnits | ReadCountyOverview),
         Role::Admin => matches!(cap, Administer | ReadUnits),
-        Role::Expert | Role::Evaluator => false,
+        Role::Expert => cap == GiveExpertOpinion,
+        Role::Evaluator => cap == SubmitFindings,
     }
 }
 
@@ -101,6 +119,33 @@ mod tests {
             assert!(allows(role, k, Capability::EditProjects));
             assert!(!allows(role, k, Capability::SetApprovedAmount));
             assert_eq!(unit_scope(role, k), Scope::OwnUnit);
+        }
+    }
+
+    #[test]
+    fn the_review_chain_is_split_between_units_sections_and_the_performance_section() {
+        assert!(allows(Role::Department, OrgKind::Department, Capability::EditTargets));
+        assert!(!allows(Role::Department, OrgKind::Department, Capability::ReviewTargets));
+        assert!(allows(Role::FinanceSection, OrgKind::BusinessSection, Capability::ReviewTargets));
+        assert!(!allows(Role::FinanceSection, OrgKind::BusinessSection, Capability::OrganiseReviews));
+        assert!(allows(Role::FinanceSection, OrgKind::PerformanceSection, Capability::OrganiseReviews));
+        assert!(!allows(Role::Leadership, OrgKind::Leadership, Capability::ReviewTargets));
+        assert!(allows(Role::Expert, OrgKind::ExpertPool, Capability::GiveExpertOpinion));
+        assert!(allows(Role::Evaluator, OrgKind::EvaluationFirm, Capability::SubmitFindings));
+        assert!(!allows(Role::Evaluator, OrgKind::EvaluationFirm, Capability::GiveExpertOpinion));
+    }
+
+    #[test]
+    fn units_propose_indicators_and_only_the_performance_section_keeps_the_library() {
+        assert!(allows(Role::Department, OrgKind::Department, Capability::ProposeIndicators));
+        assert!(allows(Role::Township, OrgKind::Township, Capability::ProposeIndicators));
+        assert!(!allows(Role::Department, OrgKind::Department, Capability::ManageLibrary));
+        assert!(allows(Role::FinanceSection, OrgKind::PerformanceSection, Capability::ManageLibrary));
+        assert!(!allows(Role::FinanceSection, OrgKind::BusinessSection, Capability::ManageLibrary));
+        assert!(!allows(Role::FinanceSection, OrgKind::PerformanceSection, Capability::ProposeIndicators));
+        for role in [Role::Leadership, Role::Admin, Role::Expert, Role::Evaluator] {
+            assert!(!allows(role, OrgKind::PerformanceSection, Capability::ManageLibrary), "{role:?}");
+            assert!(!allows(role, OrgKind::PerformanceSection, Capability::ProposeIndicators), "{role:?}");
         }
     }
 

@@ -190,7 +190,10 @@ mod tests {
             transition(PendingInitial, Pass, PerformanceSection).unwrap_err().to_string(),
             "“待业务股室初审”阶段只能由归口业务股室操作"
         );
-        assert_eq!(transition(Approved, Return, PerformanceSection).unwrap_err().to_string(), "目标当前为“已批复”，不能执行“退回”");
+        assert_eq!(
+            transition(Approved, Return, PerformanceSection).unwrap_err().to_string(),
+            "目标当前为“已批复”，不能执行“退回”"
+        );
         assert!(Draft.is_editable() && Returned.is_editable() && !PendingInitial.is_editable());
     }
 }

@@ -147,11 +147,23 @@ pub fn quantified_share(indicators: &[TargetIndicator]) -> Decimal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Change {
-    GoalChanged { before: String, after: String },
-    Added { name: String },
-    Removed { name: String },
+    GoalChanged {
+        before: String,
+        after: String,
+    },
+    Added {
+        name: String,
+    },
+    Removed {
+        name: String,
+    },
     /// `field` is the changed field's Chinese label.
-    Modified { name: String, field: String, before: String, after: String },
+    Modified {
+        name: String,
+        field: String,
+        before: String,
+        after: String,
+    },
 }
 
 pub fn diff(before: &TargetDraft, after: &TargetDraft) -> Vec<Change> {
@@ -174,7 +186,12 @@ pub fn diff(before: &TargetDraft, after: &TargetDraft) -> Vec<Change> {
                 ];
                 for (field, b, a) in fields {
                     if b != a {
-                        changes.push(Change::Modified { name: new.name.clone(), field: field.into(), before: b, after: a });
+                        changes.push(Change::Modified {
+                            name: new.name.clone(),
+                            field: field.into(),
+                            before: b,
+                            after: a,
+                        });
                     }
                 }
             }
@@ -192,7 +209,14 @@ pub fn diff(before: &TargetDraft, after: &TargetDraft) -> Vec<Change> {
 mod tests {
     use super::*;
 
-    pub fn indicator(level2: Level2, name: &str, comparator: Comparator, value: &str, unit: &str, weight: i64) -> TargetIndicator {
+    pub fn indicator(
+        level2: Level2,
+        name: &str,
+        comparator: Comparator,
+        value: &str,
+        unit: &str,
+        weight: i64,
+    ) -> TargetIndicator {
         TargetIndicator {
             level2,
             name: name.into(),
@@ -262,7 +286,9 @@ mod tests {
             let got: Vec<_> = validate_indicator(&ind).into_iter().map(|(f, _)| f).collect();
             assert_eq!(got, vec![field], "{ind:?}");
         }
-        assert!(validate_indicator(&indicator(Level2::Social, "x", Comparator::Qualitative, "明显提升", "", 10)).is_empty());
+        assert!(
+            validate_indicator(&indicator(Level2::Social, "x", Comparator::Qualitative, "明显提升", "", 10)).is_empty()
+        );
     }
 
     #[test]
@@ -294,7 +320,12 @@ mod tests {
         assert!(matches!(&changes[0], Change::GoalChanged { .. }));
         assert_eq!(
             changes[1],
-            Change::Modified { name: "受益学生人数".into(), field: "指标值".into(), before: "12000".into(), after: "12500".into() }
+            Change::Modified {
+                name: "受益学生人数".into(),
+                field: "指标值".into(),
+                before: "12000".into(),
+                after: "12500".into()
+            }
         );
         assert_eq!(changes[2], Change::Removed { name: "资金拨付及时率".into() });
         assert_eq!(changes[3], Change::Added { name: "餐食抽检合格率".into() });

@@ -74,6 +74,13 @@ impl ProjectObject {
     }
 }
 
+/// Loads a project another visible object points at (a target's, a ledger
+/// entry's); scope was checked on that object.
+pub async fn load_project(ctx: &Context<'_>, id: i64) -> Result<ProjectObject> {
+    let project = loader::load::<project::Entity>(ctx, id).await?;
+    Ok(ProjectObject(stored(project, "project")?))
+}
+
 #[derive(InputObject, Default)]
 #[graphql(name = "ProjectFilter")]
 pub struct ProjectFilterInput {

@@ -1,0 +1,8 @@
+//! The expert pool (专家库): experts' fields and declared conflicts, panels
+//! drawn at random, and the opinions experts record on their items.
+
+pub mod graphql;
+pub mod opinion;
+pub mod panel;
+pub mod profile;
+pub mod service;

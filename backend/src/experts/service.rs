@@ -1,0 +1,499 @@
+use chrono::Utc;
+use rand::seq::SliceRandom;
+use rust_decimal::Decimal;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    Set, TransactionSession, TransactionTrait,
+};
+use shared::ex_ante::{AssessmentState, AssessorKind, mean_scores, total_score};
+use shared::experts::{Candidate, MAX_PANEL, PanelPurpose, eligible};
+use shared::indicators::Field;
+use shared::permissions::Capability;
+use shared::reviews::TargetState;
+use shared::roles::Role;
+
+use super::opinion;
+use super::panel::{self, item, member};
+use super::profile::{conflict, field};
+use crate::audit::{self, Change};
+use crate::error::{AppError, AppResult};
+use crate::ex_ante::entity as assessment;
+use crate::organisations::entity as organisation;
+use crate::pagination::{self, Page, PageRequest};
+use crate::projects::entity as project;
+use crate::rules;
+use crate::targets::entity as target;
+use crate::users::entity as user;
+use crate::viewer::Viewer;
+
+/// Whether the expert sits on a panel reviewing this project's target or assessment.
+pub async fn is_assigned_project(db: &impl ConnectionTrait, viewer: &Viewer, project_id: i64) -> AppResult<bool> {
+    let target_id =
+        target::Entity::find().filter(target::Column::ProjectId.eq(project_id)).one(db).await?.map(|t| t.id);
+    let assessment_id =
+        assessment::Entity::find().filter(assessment::Column::ProjectId.eq(project_id)).one(db).await?.map(|a| a.id);
+    let panels: Vec<i64> = member::Entity::find()
+        .select_only()
+        .column(member::Column::PanelId)
+        .filter(member::Column::ExpertId.eq(viewer.user_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if panels.is_empty() {
+        return Ok(false);
+    }
+    let mut any = sea_orm::Condition::any();
+    if let Some(t) = target_id {
+        any = any.add(item::Column::TargetId.eq(t));
+    }
+    if let Some(a) = assessment_id {
+        any = any.add(item::Column::AssessmentId.eq(a));
+    }
+    if target_id.is_none() && assessment_id.is_none() {
+        return Ok(false);
+    }
+    Ok(item::Entity::find().filter(item::Column::PanelId.is_in(panels)).filter(any).one(db).await?.is_some())
+}
+
+/// Whether a concluded target-review panel has reviewed this target.
+pub async fn concluded_for_target(db: &impl ConnectionTrait, target_id: i64) -> AppResult<bool> {
+    let panels: Vec<i64> = item::Entity::find()
+        .select_only()
+        .column(item::Column::PanelId)
+        .filter(item::Column::TargetId.eq(target_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(panel::Entity::find()
+        .filter(panel::Column::Id.is_in(panels))
+        .filter(panel::Column::ConcludedAt.is_not_null())
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// An expert's fields and conflicts.
+pub struct Profile {
+    pub user: user::Model,
+    pub fields: Vec<Field>,
+    pub conflicts: Vec<i64>,
+}
+
+async fn profiles(db: &impl ConnectionTrait, users: Vec<user::Model>) -> AppResult<Vec<Profile>> {
+    let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
+    let fields = field::Entity::find().filter(field::Column::ExpertId.is_in(ids.clone())).all(db).await?;
+    let conflicts = conflict::Entity::find().filter(conflict::Column::ExpertId.is_in(ids)).all(db).await?;
+    Ok(users
+        .into_iter()
+        .map(|u| Profile {
+            fields: fields.iter().filter(|f| f.expert_id == u.id).filter_map(|f| Field::parse(&f.field)).collect(),
+            conflicts: conflicts.iter().filter(|c| c.expert_id == u.id).map(|c| c.unit_id).collect(),
+            user: u,
+        })
+        .collect())
+}
+
+fn require_organiser(viewer: &Viewer) -> AppResult<()> {
+    if viewer.can(Capability::OrganiseReviews) || viewer.can(Capability::Administer) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+pub async fn list_experts(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    by_field: Option<Field>,
+    page: PageRequest,
+) -> AppResult<Page<Profile>> {
+    require_organiser(viewer)?;
+    let mut select = user::Entity::find().filter(user::Column::Role.eq(Role::Expert.as_str()));
+    if let Some(f) = by_field {
+        let ids: Vec<i64> = field::Entity::find()
+            .select_only()
+            .column(field::Column::ExpertId)
+            .filter(field::Column::Field.eq(f.as_str()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        select = select.filter(user::Column::Id.is_in(ids));
+    }
+    let page = pagination::fetch(db, select, user::Column::Id, page).await?;
+    Ok(Page { rows: profiles(db, page.rows).await?, has_next: page.has_next, total: page.total })
+}
+
+pub async fn set_profile<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    viewer: &Viewer,
+    user_id: i64,
+    fields: Vec<Field>,
+    conflict_units: Vec<i64>,
+) -> AppResult<Profile> {
+    require_organiser(viewer)?;
+    if conflict_units.len() > 200 {
+        return Err(AppError::bad_field("conflictUnitIds", "回避单位过多"));
+    }
+    let txn = db.begin().await?;
+    let expert = user::Entity::find_by_id(user_id)
+        .filter(user::Column::Role.eq(Role::Expert.as_str()))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound("专家"))?;
+    for unit in &conflict_units {
+        let org = organisation::Entity::find_by_id(*unit).one(&txn).await?;
+        if !org.and_then(|o| shared::organisations::OrgKind::parse(&o.kind)).is_some_and(|k| k.is_unit()) {
+            return Err(AppError::bad_field("conflictUnitIds", "回避单位须为预算单位"));
+        }
+    }
+    let before = profiles(&txn, vec![expert.clone()]).await?.pop();
+    field::Entity::delete_many().filter(field::Column::ExpertId.eq(user_id)).exec(&txn).await?;
+    conflict::Entity::delete_many().filter(conflict::Column::ExpertId.eq(user_id)).exec(&txn).await?;
+    let mut fields = fields;
+    fields.sort();
+    fields.dedup();
+    let mut units = conflict_units;
+    units.sort_unstable();
+    units.dedup();
+    for f in &fields {
+        field::ActiveModel { expert_id: Set(user_id), field: Set(f.as_str().into()), ..Default::default() }
+            .insert(&txn)
+            .await?;
+    }
+    for u in &units {
+        conflict::ActiveModel { expert_id: Set(user_id), unit_id: Set(*u), ..Default::default() }.insert(&txn).await?;
+    }
+    let view = |fs: &[Field], us: &[i64]| serde_json::json!({ "fields": fs.iter().map(|f| f.as_str()).collect::<Vec<_>>(), "conflicts": us });
+    let change = Change::new("expert.profile", "user", user_id)
+        .before(&before.map(|p| view(&p.fields, &p.conflicts)))
+        .after(&view(&fields, &units));
+    audit::record(&txn, viewer, change).await?;
+    txn.commit().await?;
+    Ok(Profile { user: expert, fields, conflicts: units })
+}
+
+pub struct NewPanel {
+    pub year_id: i64,
+    pub purpose: PanelPurpose,
+    pub field: Field,
+    pub size: i32,
+    pub target_project_ids: Vec<i64>,
+    pub assessment_ids: Vec<i64>,
+}
+
+/// Draws `size` experts of the field at random, none with a conflict with any
+/// item's unit, and assigns them the items.
+pub async fn form_panel<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    viewer: &Viewer,
+    new: NewPanel,
+) -> AppResult<panel::Model> {
+    viewer.require(Capability::OrganiseReviews)?;
+    let size = usize::try_from(new.size).unwrap_or(0);
+    if !(1..=MAX_PANEL).contains(&size) {
+        return Err(AppError::bad_field("size", format!("专家组人数须在 1 到 {MAX_PANEL} 之间")));
+    }
+    let txn = db.begin().await?;
+    crate::years::service::ensure_writable(&txn, new.year_id).await?;
+    // (target id, assessment id, unit id) of every item.
+    let mut items: Vec<(Option<i64>, Option<i64>, i64)> = Vec::new();
+    match new.purpose {
+        PanelPurpose::TargetReview => {
+            if new.target_project_ids.is_empty() || !new.assessment_ids.is_empty() {
+                return Err(AppError::bad_field("targetProjectIds", "请选择待专家会审的项目目标"));
+            }
+            for pid in &new.target_project_ids {
+                let p = project::Entity::find_by_id(*pid).one(&txn).await?.ok_or(AppError::NotFound("项目"))?;
+                let t = target::Entity::find().filter(target::Column::ProjectId.eq(*pid)).one(&txn).await?;
+                match t {
+                    Some(t) if t.state == TargetState::PendingExpert.as_str() && p.year_id == new.year_id => {
+                        items.push((Some(t.id), None, p.unit_id))
+                    }
+                    _ => return Err(AppError::Conflict(format!("项目 {} 的目标不在“待专家集中会审”阶段", p.code))),
+                }
+            }
+        }
+        PanelPurpose::ExAnte => {
+            if new.assessment_ids.is_empty() || !new.target_project_ids.is_empty() {
+                return Err(AppError::bad_field("assessmentIds", "请选择由专家组评估的事前绩效评估"));
+            }
+            for aid in &new.assessment_ids {
+                let a =
+                    assessment::Entity::find_by_id(*aid).one(&txn).await?.ok_or(AppError::NotFound("事前绩效评估"))?;
+                let p = project::Entity::find_by_id(a.project_id).one(&txn).await?.ok_or(AppError::NotFound("项目"))?;
+                if a.assessor_kind != AssessorKind::Panel.as_str()
+                    || a.state != AssessmentState::InProgress.as_str()
+                    || p.year_id != new.year_id
+                {
+                    return Err(AppError::Conflict(format!("项目 {} 的事前评估不是待专家组评估状态", p.code)));
+                }
+                items.push((None, Some(a.id), p.unit_id));
+            }
+        }
+    }
+    let experts = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Expert.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .all(&txn)
+        .await?;
+    let candidates: Vec<Candidate> = profiles(&txn, experts)
+        .await?
+        .into_iter()
+        .map(|p| Candidate { id: p.user.id, fields: p.fields, conflicts: p.conflicts })
+        .collect();
+    let units: Vec<i64> = items.iter().map(|i| i.2).collect();
+    let (free, excluded) = eligible(&candidates, new.field, &units);
+    if free.len() < size {
+        return Err(AppError::Conflict(format!(
+            "{}领域符合条件的专家不足：需要 {size} 名，可抽取 {} 名（因利益冲突回避 {excluded} 名）",
+            new.field.label(),
+            free.len()
+        )));
+    }
+    let drawn: Vec<i64> = free.choose_multiple(&mut rand::thread_rng(), size).copied().collect();
+    let created = panel::ActiveModel {
+        year_id: Set(new.year_id),
+        purpose: Set(new.purpose.as_str().into()),
+        field: Set(new.field.as_str().into()),
+        created_by: Set(viewer.user_id),
+        created_at: Set(Utc::now()),
+        conclusion: Set(None),
+        concluded_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    for expert in &drawn {
+        member::ActiveModel { panel_id: Set(created.id), expert_id: Set(*expert), ..Default::default() }
+            .insert(&txn)
+            .await?;
+    }
+    for (target_id, assessment_id, _) in &items {
+        item::ActiveModel {
+            panel_id: Set(created.id),
+            target_id: Set(*target_id),
+            assessment_id: Set(*assessment_id),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let after = serde_json::json!({ "panel": created, "members": drawn, "items": items.len(), "excluded_for_conflict": excluded });
+    audit::record(&txn, viewer, Change::new("panel.form", "expert_panel", created.id).after(&after)).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// The panel item, if the viewer (an expert) is a member of its panel.
+async fn my_item(db: &impl ConnectionTrait, viewer: &Viewer, item_id: i64) -> AppResult<(item::Model, panel::Model)> {
+    let it = item::Entity::find_by_id(item_id).one(db).await?.ok_or(AppError::NotFound("评审事项"))?;
+    let is_member = member::Entity::find()
+        .filter(member::Column::PanelId.eq(it.panel_id))
+        .filter(member::Column::ExpertId.eq(viewer.user_id))
+        .one(db)
+        .await?
+        .is_some();
+    if !is_member {
+        return Err(AppError::NotFound("评审事项"));
+    }
+    let p = panel::Entity::find_by_id(it.panel_id).one(db).await?.ok_or(AppError::NotFound("专家组"))?;
+    Ok((it, p))
+}
+
+pub async fn submit_opinion<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    viewer: &Viewer,
+    item_id: i64,
+    score: Option<String>,
+    dimension_scores: Option<Vec<String>>,
+    text: String,
+) -> AppResult<item::Model> {
+    viewer.require(Capability::GiveExpertOpinion)?;
+    let text = text.trim().to_owned();
+    if text.is_empty() || text.chars().count() > 2000 {
+        return Err(AppError::bad_field("opinion", "请填写评审意见（不超过 2000 字）"));
+    }
+    let txn = db.begin().await?;
+    let (it, p) = my_item(&txn, viewer, item_id).await?;
+    if p.concluded_at.is_some() {
+        return Err(AppError::Conflict("专家组已形成结论，不能再修改意见".into()));
+    }
+    let (score, dims) = if it.target_id.is_some() {
+        let s: Decimal = score
+            .as_deref()
+            .and_then(|s| s.trim().parse().ok())
+            .filter(|s: &Decimal| *s >= Decimal::ZERO && *s <= Decimal::ONE_HUNDRED && s.normalize().scale() <= 2)
+            .ok_or_else(|| AppError::bad_field("score", "评分须为 0 到 100 之间的数，最多两位小数"))?;
+        (Some(s.normalize().to_string()), None)
+    } else {
+        let parsed: Option<Vec<Decimal>> =
+            dimension_scores.unwrap_or_default().iter().map(|s| s.trim().parse().ok()).collect();
+        let parsed = parsed.ok_or_else(|| AppError::bad_field("dimensionScores", "各维度得分须为数字"))?;
+        total_score(&parsed, &rules::ex_ante_rules(&txn).await?)
+            .map_err(|m| AppError::bad_field("dimensionScores", m))?;
+        let json = serde_json::to_string(&parsed.iter().map(|d| d.normalize().to_string()).collect::<Vec<_>>())
+            .map_err(|e| AppError::Internal(e.into()))?;
+        (None, Some(json))
+    };
+    let existing = opinion::Entity::find()
+        .filter(opinion::Column::PanelItemId.eq(item_id))
+        .filter(opinion::Column::ExpertId.eq(viewer.user_id))
+        .one(&txn)
+        .await?;
+    let now = Utc::now();
+    let saved = match existing {
+        Some(o) => {
+            let mut active = o.into_active_model();
+            active.score = Set(score);
+            active.dimension_scores = Set(dims);
+            active.opinion = Set(text);
+            active.at = Set(now);
+            active.update(&txn).await?
+        }
+        None => {
+            opinion::ActiveModel {
+                panel_item_id: Set(item_id),
+                expert_id: Set(viewer.user_id),
+                score: Set(score),
+                dimension_scores: Set(dims),
+                opinion: Set(text),
+                at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    audit::record(&txn, viewer, Change::new("panel.opinion", "panel_item", item_id).after(&saved)).await?;
+    txn.commit().await?;
+    Ok(it)
+}
+
+/// Records the panel's conclusion; for ex-ante panels the assessments take the
+/// mean of the experts' dimension scores.
+pub async fn conclude_panel<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    viewer: &Viewer,
+    panel_id: i64,
+    conclusion: String,
+) -> AppResult<panel::Model> {
+    viewer.require(Capability::OrganiseReviews)?;
+    let conclusion = conclusion.trim().to_owned();
+    if conclusion.is_empty() || conclusion.chars().count() > 2000 {
+        return Err(AppError::bad_field("conclusion", "请填写专家组结论（不超过 2000 字）"));
+    }
+    let txn = db.begin().await?;
+    let p = panel::Entity::find_by_id(panel_id).one(&txn).await?.ok_or(AppError::NotFound("专家组"))?;
+    if p.concluded_at.is_some() {
+        return Err(AppError::Conflict("专家组已形成结论".into()));
+    }
+    let items = item::Entity::find().filter(item::Column::PanelId.eq(panel_id)).all(&txn).await?;
+    for it in &items {
+        let opinions = opinion::Entity::find().filter(opinion::Column::PanelItemId.eq(it.id)).all(&txn).await?;
+        if opinions.is_empty() {
+            return Err(AppError::Conflict("尚有评审事项没有专家意见，不能形成结论".into()));
+        }
+        if let Some(aid) = it.assessment_id {
+            let sheets: Vec<Vec<Decimal>> = opinions
+                .iter()
+                .filter_map(|o| o.dimension_scores.as_deref())
+                .filter_map(|j| serde_json::from_str::<Vec<String>>(j).ok())
+                .map(|v| v.iter().filter_map(|s| s.parse().ok()).collect())
+                .collect();
+            let mean = mean_scores(&sheets).ok_or_else(|| AppError::Conflict("专家评分不完整".into()))?;
+            let total: Decimal = mean.iter().sum();
+            let a = assessment::Entity::find_by_id(aid).one(&txn).await?.ok_or(AppError::NotFound("事前绩效评估"))?;
+            let mut active = a.into_active_model();
+            active.scores = Set(Some(
+                serde_json::to_string(&mean.iter().map(|d| d.normalize().to_string()).collect::<Vec<_>>())
+                    .map_err(|e| AppError::Internal(e.into()))?,
+            ));
+            active.total_score = Set(Some(total.normalize().to_string()));
+            active.state = Set(AssessmentState::Scored.as_str().into());
+            active.opinion = Set(conclusion.clone());
+            active.update(&txn).await?;
+        }
+    }
+    let before = p.clone();
+    let mut active = p.into_active_model();
+    active.conclusion = Set(Some(conclusion));
+    active.concluded_at = Set(Some(Utc::now()));
+    let after = active.update(&txn).await?;
+    audit::record(&txn, viewer, Change::new("panel.conclude", "expert_panel", panel_id).before(&before).after(&after))
+        .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Panels of a year: all for the 绩效股, its own for an expert.
+pub async fn panels(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    year_id: i64,
+    page: PageRequest,
+) -> AppResult<Page<panel::Model>> {
+    let mut select = panel::Entity::find().filter(panel::Column::YearId.eq(year_id));
+    if viewer.role == Role::Expert {
+        let mine: Vec<i64> = member::Entity::find()
+            .select_only()
+            .column(member::Column::PanelId)
+            .filter(member::Column::ExpertId.eq(viewer.user_id))
+            .into_tuple()
+            .all(db)
+            .await?;
+        select = select.filter(panel::Column::Id.is_in(mine));
+    } else {
+        viewer.require(Capability::OrganiseReviews)?;
+    }
+    pagination::fetch(db, select, panel::Column::Id, page).await
+}
+
+/// The expert's 待办: items of its panels, newest panels first in id order.
+pub async fn my_items(db: &impl ConnectionTrait, viewer: &Viewer, page: PageRequest) -> AppResult<Page<item::Model>> {
+    viewer.require(Capability::GiveExpertOpinion)?;
+    let mine: Vec<i64> = member::Entity::find()
+        .select_only()
+        .column(member::Column::PanelId)
+        .filter(member::Column::ExpertId.eq(viewer.user_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    pagination::fetch(db, item::Entity::find().filter(item::Column::PanelId.is_in(mine)), item::Column::Id, page).await
+}
+
+pub async fn panel_members(db: &impl ConnectionTrait, panel_id: i64) -> AppResult<Vec<Profile>> {
+    let ids: Vec<i64> = member::Entity::find()
+        .select_only()
+        .column(member::Column::ExpertId)
+        .filter(member::Column::PanelId.eq(panel_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).order_by_asc(user::Column::Id).all(db).await?;
+    profiles(db, users).await
+}
+
+pub async fn panel_items(db: &impl ConnectionTrait, panel_id: i64) -> AppResult<Vec<item::Model>> {
+    Ok(item::Entity::find().filter(item::Column::PanelId.eq(panel_id)).order_by_asc(item::Column::Id).all(db).await?)
+}
+
+/// Opinions on an item: all for the 绩效股, only its own for an expert.
+pub async fn opinions(db: &impl ConnectionTrait, viewer: &Viewer, item_id: i64) -> AppResult<Vec<opinion::Model>> {
+    let mut select = opinion::Entity::find().filter(opinion::Column::PanelItemId.eq(item_id));
+    if !viewer.can(Capability::OrganiseReviews) {
+        select = select.filter(opinion::Column::ExpertId.eq(viewer.user_id));
+    }
+    Ok(select.order_by_asc(opinion::Column::Id).all(db).await?)
+}
+
+pub async fn panel(db: &impl ConnectionTrait, panel_id: i64) -> AppResult<panel::Model> {
+    panel::Entity::find_by_id(panel_id).one(db).await?.ok_or(AppError::NotFound("专家组"))
+}
+
+/// The panel an ex-ante assessment was given to, if any.
+pub async fn panel_of_assessment(db: &impl ConnectionTrait, assessment_id: i64) -> AppResult<Option<panel::Model>> {
+    let Some(it) = item::Entity::find().filter(item::Column::AssessmentId.eq(assessment_id)).one(db).await? else {
+        return Ok(None);
+    };
+    Ok(panel::Entity::find_by_id(it.panel_id).one(db).await?)
+}
