@@ -15,6 +15,8 @@ use shared::projects::{BudgetType, ProjectKind};
 use shared::roles::Role;
 use shared::years::YearStatus;
 
+mod cycle;
+
 use crate::config::HashCost;
 use crate::organisations::entity as organisation;
 use crate::projects::entity as project;
@@ -301,7 +303,7 @@ pub async fn seed_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C, cost: 
     let y2026 = insert_year(&txn, now, 2026, YearStatus::Executing).await?;
     let mut rng = Lcg(2026);
     let mut rows = Vec::new();
-    for (year_id, year, share) in [(y2025, 2025, 3u64), (y2026, 2026, 10u64)] {
+    for (year_id, year, share) in [(y2025, 2025, 4u64), (y2026, 2026, 10u64)] {
         let mut serial = 0u32;
         for unit in &units {
             // Primary units always have projects; sub-units some of the time.
@@ -371,6 +373,7 @@ pub async fn seed_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C, cost: 
         .await?;
     }
     crate::indicators::starter::seed_demo_proposals(&txn).await?;
+    cycle::seed(&txn, &hash, now).await?;
     txn.commit().await?;
     tracing::info!(units = units.len(), projects = rows.len(), "demo county loaded");
     Ok(())
