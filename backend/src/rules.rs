@@ -1,12 +1,20 @@
 //! Rule settings: the [practice] numbers of RULES.md as configurable values,
 //! stored per key with the documented defaults.
 
+use chrono::Utc;
 use rust_decimal::Decimal;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set, TransactionSession, TransactionTrait,
+};
 use shared::ex_ante::ExAnteRules;
+use shared::permissions::Capability;
 use shared::targets::TargetRules;
 
-use crate::error::AppResult;
+use crate::audit::{self, Change};
+use crate::error::{AppError, AppResult};
+use crate::viewer::Viewer;
+
+pub mod graphql;
 
 pub mod entity {
     use sea_orm::entity::prelude::*;
@@ -46,4 +54,96 @@ pub async fn ex_ante_rules(db: &impl ConnectionTrait) -> AppResult<ExAnteRules> 
         max_per_dimension: decimal(db, EX_ANTE_MAX_PER_DIMENSION, d.max_per_dimension).await?,
         continuing_threshold: decimal(db, EX_ANTE_CONTINUING_THRESHOLD, d.continuing_threshold).await?,
     })
+}
+
+/// A setting as shown to the admin: its key, Chinese label, value and default.
+pub struct Setting {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: Decimal,
+    pub default: Decimal,
+    /// Inclusive bounds of an acceptable value.
+    pub range: (Decimal, Decimal),
+}
+
+fn known() -> Vec<Setting> {
+    let t = TargetRules::default();
+    let e = ExAnteRules::default();
+    vec![
+        Setting {
+            key: TARGET_WEIGHT_TOTAL,
+            label: "绩效指标权重合计（其余为预算执行率）",
+            value: t.weight_total,
+            default: t.weight_total,
+            range: (Decimal::ONE, Decimal::ONE_HUNDRED),
+        },
+        Setting {
+            key: EX_ANTE_MAX_PER_DIMENSION,
+            label: "事前评估每个维度分值",
+            value: e.max_per_dimension,
+            default: e.max_per_dimension,
+            range: (Decimal::ONE, Decimal::ONE_HUNDRED),
+        },
+        Setting {
+            key: EX_ANTE_CONTINUING_THRESHOLD,
+            label: "延续项目须开展事前评估的申报金额起点（元）",
+            value: e.continuing_threshold,
+            default: e.continuing_threshold,
+            range: (Decimal::ZERO, shared::money::MAX_YUAN),
+        },
+    ]
+}
+
+/// Every setting with its current value.
+pub async fn list(db: &impl ConnectionTrait) -> AppResult<Vec<Setting>> {
+    let mut out = known();
+    for s in &mut out {
+        s.value = decimal(db, s.key, s.default).await?;
+    }
+    Ok(out)
+}
+
+/// The admin changes a rule setting.
+pub async fn set<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    viewer: &Viewer,
+    key: &str,
+    value: &str,
+) -> AppResult<Setting> {
+    viewer.require(Capability::Administer)?;
+    let mut setting =
+        known().into_iter().find(|s| s.key == key).ok_or_else(|| AppError::bad_field("key", "没有这个规则参数"))?;
+    let parsed: Decimal = value.trim().parse().map_err(|_| AppError::bad_field("value", "参数值须为数字"))?;
+    if parsed < setting.range.0 || parsed > setting.range.1 || parsed.normalize().scale() > 2 {
+        return Err(AppError::bad_field(
+            "value",
+            format!("参数值须在 {} 到 {} 之间，最多两位小数", setting.range.0, setting.range.1),
+        ));
+    }
+    let txn = db.begin().await?;
+    let before = decimal(&txn, key, setting.default).await?;
+    let row = entity::Entity::find_by_id(key.to_owned()).one(&txn).await?;
+    let now = Utc::now();
+    match row {
+        Some(r) => {
+            let mut active = r.into_active_model();
+            active.value = Set(parsed.normalize().to_string());
+            active.updated_at = Set(now);
+            active.update(&txn).await?;
+        }
+        None => {
+            entity::ActiveModel {
+                key: Set(key.into()),
+                value: Set(parsed.normalize().to_string()),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    let change = Change::new("rule.set", "rule_setting", key).before(&before.to_string()).after(&parsed.to_string());
+    audit::record(&txn, viewer, change).await?;
+    txn.commit().await?;
+    setting.value = parsed;
+    Ok(setting)
 }

@@ -13,6 +13,7 @@ use crate::organisations::entity as organisation;
 use crate::organisations::graphql::{OrganisationMutation, OrganisationQuery};
 use crate::overview::graphql::OverviewQuery;
 use crate::projects::graphql::{ProjectMutation, ProjectQuery};
+use crate::rules::graphql::{RuleMutation, RuleQuery};
 use crate::sessions::graphql::SessionMutation;
 use crate::sessions::service::Auth;
 use crate::statistics::graphql::StatisticsQuery;
@@ -34,6 +35,7 @@ pub struct Query(
     ExAnteQuery,
     LedgerQuery,
     StatisticsQuery,
+    RuleQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -47,6 +49,7 @@ pub struct Mutation(
     TargetMutation,
     ExpertMutation,
     ExAnteMutation,
+    RuleMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;

@@ -569,3 +569,31 @@ async fn ex_ante_conclusions_write_the_ledger_and_the_statistics() {
         .await;
     assert_eq!(dept.ok()["exAnteAssessments"]["totalCount"], 0);
 }
+
+#[tokio::test]
+async fn the_rule_set_is_configurable_by_the_admin() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture.clone();
+    let admin = app.token(Actor::Admin).await;
+    let dept = app.token(Actor::Department).await;
+    let set = "mutation($k: String!, $v: String!) { setRuleSetting(key: $k, value: $v) { key value default } }";
+    app.gql(Some(&admin), set, json!({ "k": "target.weight_total", "v": "0" })).await.expect_code("BAD_USER_INPUT");
+    app.gql(Some(&admin), set, json!({ "k": "no.such", "v": "1" })).await.expect_code("BAD_USER_INPUT");
+    let res = app.gql(Some(&admin), set, json!({ "k": "target.weight_total", "v": "100" })).await;
+    assert_eq!(res.ok()["setRuleSetting"], json!({ "key": "target.weight_total", "value": "100", "default": "90" }));
+    assert_eq!(app.latest_audit().await.operation, "rule.set");
+    // The 90-point target now fails the unit's check, and names the new total.
+    app.gql(Some(&dept), SAVE, json!({ "p": f.p_d1.to_string(), "g": "目标", "i": good_indicators() })).await.ok();
+    let refused = app.gql(Some(&dept), SUBMIT, json!({ "p": f.p_d1.to_string() })).await;
+    assert!(refused.message().unwrap().contains("指标权重合计应为 100，当前为 90"), "{}", refused.body);
+    // A lower threshold makes a continuing project need an ex-ante assessment.
+    app.gql(Some(&admin), set, json!({ "k": "ex_ante.continuing_threshold", "v": "5000" })).await.ok();
+    let t = app
+        .gql(
+            Some(&dept),
+            "query($p: ID!) { target(projectId: $p) { requiresExAnte } }",
+            json!({ "p": f.p_d1.to_string() }),
+        )
+        .await;
+    assert_eq!(t.ok()["target"]["requiresExAnte"], true);
+}

@@ -21,10 +21,13 @@ const PERF_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Fo
 const COUNTY_READERS: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden];
 const PERF_OR_ADMIN: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Ok];
 const EXPERT_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden];
+const ADMIN_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
 const FIRM_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden];
 
 pub const ROWS: &[Row] = &[
     ("targetRules", [Ok; 8], [Ok; 8]),
+    ("ruleSettings", [Ok; 8], [Ok; 8]),
+    ("setRuleSetting", ADMIN_ONLY, ADMIN_ONLY),
     (
         "target",
         [Ok, Ok, Ok, Ok, NotFound, Forbidden, Ok, Forbidden],
@@ -213,6 +216,11 @@ pub async fn run(
     let year = f.year.to_string();
     let res = match op {
         "targetRules" => (app.gql(token, "{ targetRules { weightTotal } }", json!({})).await, None),
+        "ruleSettings" => (app.gql(token, "{ ruleSettings { key value } }", json!({})).await, None),
+        "setRuleSetting" => {
+            let q = "mutation { setRuleSetting(key: \"ex_ante.continuing_threshold\", value: \"5000000\") { value } }";
+            (app.gql(token, q, json!({})).await, None)
+        }
         "target" => {
             let (project, _) = project_with_target(app, unit, "draft").await;
             (
