@@ -79,7 +79,8 @@ impl Settings {
             max_failed_logins: 5,
             lockout_minutes: 15,
             hash_cost: HashCost::PRODUCTION,
-            max_body_bytes: 1024 * 1024,
+            // Spreadsheet imports travel base64-encoded in the GraphQL body (5 MB files).
+            max_body_bytes: 8 * 1024 * 1024,
         }
     }
 

@@ -10,6 +10,7 @@ use crate::ex_ante::graphql::ExAnteObject;
 use crate::experts::graphql::{ExpertObject, ExpertPanelObject, PanelItemObject};
 use crate::indicators::graphql::LibraryIndicatorObject;
 use crate::ledger::graphql::LedgerEntryObject;
+use crate::monitoring::graphql::{ProjectReportObject, RoundUnitObject};
 use crate::organisations::graphql::OrganisationObject;
 use crate::pagination::{Page, encode_cursor};
 use crate::projects::graphql::ProjectObject;
@@ -120,6 +121,8 @@ connection!(ExAnteConnection, ExAnteEdge, ExAnteObject);
 connection!(ExpertConnection, ExpertEdge, ExpertObject);
 connection!(ExpertPanelConnection, ExpertPanelEdge, ExpertPanelObject);
 connection!(PanelItemConnection, PanelItemEdge, PanelItemObject);
+connection!(RoundUnitConnection, RoundUnitEdge, RoundUnitObject);
+connection!(ProjectReportConnection, ProjectReportEdge, ProjectReportObject);
 
 /// Complexity of a connection field: each requested row costs its fields.
 pub fn page_complexity(child: usize, first: Option<i32>) -> usize {

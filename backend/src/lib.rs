@@ -11,6 +11,7 @@ pub mod graphql;
 pub mod indicators;
 pub mod ledger;
 pub mod loader;
+pub mod monitoring;
 pub mod organisations;
 pub mod overview;
 pub mod pagination;

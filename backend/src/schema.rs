@@ -9,6 +9,7 @@ use crate::experts::graphql::{ExpertMutation, ExpertQuery};
 use crate::indicators::graphql::{IndicatorMutation, IndicatorQuery};
 use crate::ledger::graphql::LedgerQuery;
 use crate::loader::ById;
+use crate::monitoring::graphql::{MonitoringMutation, MonitoringQuery};
 use crate::organisations::entity as organisation;
 use crate::organisations::graphql::{OrganisationMutation, OrganisationQuery};
 use crate::overview::graphql::OverviewQuery;
@@ -36,6 +37,7 @@ pub struct Query(
     LedgerQuery,
     StatisticsQuery,
     RuleQuery,
+    MonitoringQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -50,6 +52,7 @@ pub struct Mutation(
     ExpertMutation,
     ExAnteMutation,
     RuleMutation,
+    MonitoringMutation,
 );
 
 pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;

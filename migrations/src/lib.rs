@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_foundation;
 mod m20261129_000002_indicator_library;
 mod m20261129_000003_targets;
+mod m20261129_000004_monitoring;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_foundation::Migration),
             Box::new(m20261129_000002_indicator_library::Migration),
             Box::new(m20261129_000003_targets::Migration),
+            Box::new(m20261129_000004_monitoring::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ pub mod experts;
 pub mod indicators;
 pub mod ledger;
 pub mod money;
+pub mod monitoring;
 pub mod organisations;
 pub mod passwords;
 pub mod permissions;

@@ -4,6 +4,7 @@
 
 mod foundation;
 mod indicators;
+mod monitoring;
 mod targets;
 
 use std::collections::BTreeSet;
@@ -37,7 +38,7 @@ pub type Row = (&'static str, [Want; 8], [Want; 8]);
 
 /// Every domain's rows. A domain adds its module here and to `run`.
 fn matrix() -> Vec<Row> {
-    [foundation::ROWS, indicators::ROWS, targets::ROWS].concat()
+    [foundation::ROWS, indicators::ROWS, targets::ROWS, monitoring::ROWS].concat()
 }
 
 /// Runs `op` as `token` (None = anonymous) against `unit` (the caller's own
@@ -51,6 +52,9 @@ async fn run(app: &TestApp, op: &str, actor: Actor, token: Option<&str>, unit: i
         return res;
     }
     if let Some(res) = targets::run(app, op, actor, token, unit).await {
+        return res;
+    }
+    if let Some(res) = monitoring::run(app, op, actor, token, unit).await {
         return res;
     }
     panic!("operation {op} has no runner in the matrix")

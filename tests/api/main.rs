@@ -7,6 +7,7 @@ mod demo;
 mod health;
 mod indicators;
 mod money;
+mod monitoring;
 mod organisations;
 mod overview;
 mod projects;

@@ -32,4 +32,10 @@ pub enum Relation {
     Unit,
 }
 
+impl Related<crate::organisations::entity::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Unit.def()
+    }
+}
+
 impl ActiveModelBehavior for ActiveModel {}

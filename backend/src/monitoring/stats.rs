@@ -1,0 +1,120 @@
+//! Statistics of a round and of a year: units monitored by kind, late units,
+//! projects by light, decisions by kind with counts and amounts.
+
+use std::collections::BTreeSet;
+
+use chrono::Utc;
+use rust_decimal::Decimal;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait};
+use shared::money::from_fen;
+use shared::monitoring::{DecisionKind, Light};
+use shared::organisations::OrgKind;
+use shared::permissions::Capability;
+
+use super::decision;
+use super::entity::{self as round, round_unit};
+use super::report;
+use super::service::is_late;
+use crate::error::AppResult;
+use crate::organisations::entity as organisation;
+use crate::viewer::Viewer;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Figures {
+    /// (unit kind, units monitored, units submitted, units late)
+    pub units: Vec<(OrgKind, i64, i64, i64)>,
+    /// Names of the late units.
+    pub late_units: Vec<String>,
+    pub by_light: Vec<(Light, i64)>,
+    /// (kind, projects, amount)
+    pub decisions: Vec<(DecisionKind, i64, Decimal)>,
+}
+
+/// Figures of one round, or of every round of a year (units counted once).
+pub async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round::Model]) -> AppResult<Figures> {
+    viewer.require(Capability::ReadCountyOverview)?;
+    let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
+    let today = Utc::now().date_naive();
+    let units: Vec<(round_unit::Model, Option<organisation::Model>)> = round_unit::Entity::find()
+        .filter(round_unit::Column::RoundId.is_in(ids.clone()))
+        .find_also_related(organisation::Entity)
+        .all(db)
+        .await?;
+    let mut figures = Figures::default();
+    for kind in [OrgKind::Department, OrgKind::Township] {
+        let of_kind: Vec<_> =
+            units.iter().filter(|(_, o)| o.as_ref().is_some_and(|o| o.kind == kind.as_str())).collect();
+        let monitored: BTreeSet<i64> = of_kind.iter().map(|(u, _)| u.unit_id).collect();
+        let submitted: BTreeSet<i64> =
+            of_kind.iter().filter(|(u, _)| u.submitted_at.is_some()).map(|(u, _)| u.unit_id).collect();
+        let late: BTreeSet<i64> = of_kind
+            .iter()
+            .filter(|(u, _)| rounds.iter().find(|r| r.id == u.round_id).is_some_and(|r| is_late(r, u, today)))
+            .map(|(u, _)| u.unit_id)
+            .collect();
+        figures.units.push((kind, count(monitored.len()), count(submitted.len()), count(late.len())));
+    }
+    let mut late_names: Vec<String> = units
+        .iter()
+        .filter(|(u, _)| rounds.iter().find(|r| r.id == u.round_id).is_some_and(|r| is_late(r, u, today)))
+        .filter_map(|(_, o)| o.as_ref().map(|o| o.name.clone()))
+        .collect();
+    late_names.sort();
+    late_names.dedup();
+    figures.late_units = late_names;
+
+    let lights: Vec<(String, i64)> = report::Entity::find()
+        .select_only()
+        .column(report::Column::Light)
+        .column_as(Expr::col(report::Column::Id).count(), "n")
+        .filter(report::Column::RoundId.is_in(ids.clone()))
+        .group_by(report::Column::Light)
+        .into_tuple()
+        .all(db)
+        .await?;
+    figures.by_light =
+        Light::ALL.iter().map(|l| (*l, lights.iter().find(|r| r.0 == l.as_str()).map_or(0, |r| r.1))).collect();
+
+    let decisions: Vec<(String, Option<i64>)> = decision::Entity::find()
+        .select_only()
+        .column(decision::Column::Kind)
+        .column(decision::Column::AmountFen)
+        .filter(decision::Column::RoundId.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    figures.decisions = DecisionKind::ALL
+        .iter()
+        .map(|k| {
+            let rows: Vec<_> = decisions.iter().filter(|d| d.0 == k.as_str()).collect();
+            (*k, count(rows.len()), rows.iter().map(|d| from_fen(d.1.unwrap_or(0))).sum())
+        })
+        .collect();
+    Ok(figures)
+}
+
+/// Units × lights for a round's dashboard: (unit id, light, projects).
+pub async fn unit_lights(
+    db: &impl ConnectionTrait,
+    round_id: i64,
+    condition: sea_orm::Condition,
+) -> AppResult<Vec<(i64, String, i64)>> {
+    Ok(report::Entity::find()
+        .select_only()
+        .column(report::Column::UnitId)
+        .column(report::Column::Light)
+        .column_as(Expr::col((report::Entity, report::Column::Id)).count(), "n")
+        .join(JoinType::InnerJoin, report::Relation::Unit.def())
+        .filter(report::Column::RoundId.eq(round_id))
+        .filter(condition)
+        .group_by(report::Column::UnitId)
+        .group_by(report::Column::Light)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
