@@ -16,6 +16,7 @@ use shared::roles::Role;
 use shared::years::YearStatus;
 
 mod cycle;
+mod monitoring;
 
 use crate::config::HashCost;
 use crate::organisations::entity as organisation;

@@ -79,3 +79,32 @@ async fn the_demo_year_2025_gives_the_seed_reports_figures() {
     assert_eq!(s["projectsAdjusted"], 18);
     assert_eq!(shared::money::format_wan(s["adjustedAmount"].as_str().unwrap().parse().unwrap()), "210.66");
 }
+
+/// The demo's September round: 181 departments and 13 townships monitored,
+/// 12 projects reduced by 109.51万 — the seed report's sentence as a query.
+#[tokio::test]
+async fn the_demo_september_round_gives_the_seed_reports_monitoring_figures() {
+    let app = TestApp::spawn_with(|s| s.demo_data = true).await;
+    let login = app.login("perf_demo", backend::demo::DEMO_PASSWORD).await;
+    let token = login.ok()["login"]["accessToken"].as_str().unwrap().to_owned();
+    let years = app.gql(Some(&token), "{ years { id year } }", json!({})).await;
+    let y2026 = years.ok()["years"].as_array().unwrap().iter().find(|y| y["year"] == 2026).unwrap()["id"].clone();
+    let rounds = app
+        .gql(Some(&token), "query($y: ID!) { monitoringRounds(yearId: $y) { id month open } }", json!({ "y": y2026 }))
+        .await;
+    let september =
+        rounds.ok()["monitoringRounds"].as_array().unwrap().iter().find(|r| r["month"] == 9).unwrap().clone();
+    assert_eq!(september["open"], false);
+    let q = "query($r: ID!) { roundStatistics(roundId: $r) { units { unitKind monitored submitted late } byLight { light projects } decisions { kind projects amount } } }";
+    let stats = app.gql(Some(&token), q, json!({ "r": september["id"] })).await;
+    let s = &stats.ok()["roundStatistics"];
+    assert_eq!(
+        s["units"],
+        json!([{ "unitKind": "DEPARTMENT", "monitored": 181, "submitted": 181, "late": 0 }, { "unitKind": "TOWNSHIP", "monitored": 13, "submitted": 13, "late": 0 }])
+    );
+    let reduce = s["decisions"].as_array().unwrap().iter().find(|d| d["kind"] == "REDUCE").unwrap().clone();
+    assert_eq!(reduce["projects"], 12);
+    assert_eq!(shared::money::format_wan(reduce["amount"].as_str().unwrap().parse().unwrap()), "109.51");
+    let lit: i64 = s["byLight"].as_array().unwrap().iter().map(|l| l["projects"].as_i64().unwrap()).sum();
+    assert!(lit > 100, "every approved project reported: {lit}");
+}

@@ -43,6 +43,7 @@ pub async fn seed(db: &impl ConnectionTrait, hash: &str, now: DateTime<Utc>) -> 
     let y2026 = year(db, 2026).await?;
     seed_2025(db, &actors, y2025, now).await?;
     seed_2026(db, &actors, y2026, &experts, now).await?;
+    super::monitoring::seed(db, y2026, actors.performance.0, now).await?;
     Ok(())
 }
 
