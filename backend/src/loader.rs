@@ -47,8 +47,10 @@ pub struct ById<E> {
 }
 
 impl<E> ById<E> {
+    /// The loader waits 200 µs to collect a list's keys into one query (the
+    /// default 1 ms costs a millisecond per nesting level on every request).
     pub fn data_loader(db: DatabaseConnection) -> DataLoader<Self> {
-        DataLoader::new(ById { db, entity: PhantomData }, tokio::spawn)
+        DataLoader::new(ById { db, entity: PhantomData }, tokio::spawn).delay(std::time::Duration::from_micros(200))
     }
 }
 
