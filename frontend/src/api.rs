@@ -1,12 +1,21 @@
-//! The GraphQL API (docs/api-contract.graphql), one module per domain.
+//! The GraphQL API (docs/api-contract.graphql, docs/api-contract-targets.graphql), one module per domain.
 //! `client` is the transport: POST, bearer token, refresh-once, error mapping.
 
 pub mod auth;
 pub mod client;
 pub mod connection;
+pub mod ex_ante;
+pub mod experts;
+pub mod ledger;
+pub mod library;
+pub mod monitoring;
 pub mod organisations;
 pub mod overview;
+pub mod panels;
 pub mod projects;
+pub mod reviews;
+pub mod statistics;
+pub mod targets;
 pub mod users;
 pub mod years;
 

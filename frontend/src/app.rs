@@ -10,10 +10,18 @@ use crate::components::RequireNav;
 use crate::contexts::provide_session;
 use crate::nav::NavItem;
 use crate::pages::auth::LoginPage;
+use crate::pages::ex_ante::ExAntePage;
 use crate::pages::inbox::InboxPage;
+use crate::pages::ledger::LedgerPage;
+use crate::pages::library::LibraryPage;
+use crate::pages::monitoring::{MonitoringPage, RoundPage, UnitReportPage};
 use crate::pages::organisations::UnitsPage;
 use crate::pages::overview::OverviewPage;
+use crate::pages::panels::PanelsPage;
 use crate::pages::projects::{ProjectEditPage, ProjectNewPage, ProjectsPage};
+use crate::pages::reviews::{ReviewPage, ReviewQueuePage};
+use crate::pages::statistics::StatisticsPage;
+use crate::pages::targets::TargetPage;
 use crate::pages::users::UsersPage;
 use crate::pages::workspace::{HomePage, NotFoundPage, ShellPage};
 use crate::pages::years::YearsPage;
@@ -50,6 +58,56 @@ pub fn App() -> impl IntoView {
                                 </RequireNav>
                             }
                         }
+                    />
+                    <Route
+                        path=path!("targets/:project_id")
+                        view=|| view! { <RequireNav item=NavItem::Projects><TargetPage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("reviews")
+                        view=|| view! { <RequireNav item=NavItem::Reviews><ReviewQueuePage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("reviews/:project_id")
+                        view=|| view! { <RequireNav item=NavItem::Reviews><ReviewPage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("library")
+                        view=|| view! { <RequireNav item=NavItem::Library><LibraryPage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("ex-ante")
+                        view=|| view! { <RequireNav item=NavItem::ExAnte><ExAntePage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("ledger")
+                        view=|| view! { <RequireNav item=NavItem::Ledger><LedgerPage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("statistics")
+                        view=|| view! { <RequireNav item=NavItem::Statistics><StatisticsPage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("monitoring")
+                        view=|| view! { <RequireNav item=NavItem::Monitoring><MonitoringPage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("monitoring/:round_id")
+                        view=|| view! { <RequireNav item=NavItem::Monitoring><RoundPage /></RequireNav> }
+                    />
+                    <Route
+                        path=path!("monitoring/:round_id/report")
+                        view=|| {
+                            view! {
+                                <RequireNav item=NavItem::Monitoring capability=Capability::EditTargets>
+                                    <UnitReportPage />
+                                </RequireNav>
+                            }
+                        }
+                    />
+                    <Route
+                        path=path!("panels")
+                        view=|| view! { <RequireNav item=NavItem::Panels><PanelsPage /></RequireNav> }
                     />
                     <Route
                         path=path!("units")

@@ -9,6 +9,8 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod contexts;
+pub mod files;
+pub mod format;
 pub mod nav;
 pub mod pages;
 

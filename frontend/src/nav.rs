@@ -17,6 +17,13 @@ pub enum NavItem {
     Users,
     Years,
     Inbox,
+    Reviews,
+    Panels,
+    ExAnte,
+    Library,
+    Ledger,
+    Statistics,
+    Monitoring,
 }
 
 impl NavItem {
@@ -29,6 +36,13 @@ impl NavItem {
             NavItem::Users => "/users",
             NavItem::Years => "/years",
             NavItem::Inbox => "/inbox",
+            NavItem::Reviews => "/reviews",
+            NavItem::Panels => "/panels",
+            NavItem::ExAnte => "/ex-ante",
+            NavItem::Library => "/library",
+            NavItem::Ledger => "/ledger",
+            NavItem::Statistics => "/statistics",
+            NavItem::Monitoring => "/monitoring",
         }
     }
 
@@ -41,6 +55,13 @@ impl NavItem {
             NavItem::Users => "nav-users",
             NavItem::Years => "nav-years",
             NavItem::Inbox => "nav-inbox",
+            NavItem::Reviews => "nav-reviews",
+            NavItem::Panels => "nav-panels",
+            NavItem::ExAnte => "nav-ex-ante",
+            NavItem::Library => "nav-library",
+            NavItem::Ledger => "nav-ledger",
+            NavItem::Statistics => "nav-statistics",
+            NavItem::Monitoring => "nav-monitoring",
         }
     }
 
@@ -54,6 +75,13 @@ impl NavItem {
             NavItem::Users => "用户",
             NavItem::Years => "预算年度",
             NavItem::Inbox => "我的待办",
+            NavItem::Reviews => "目标审核",
+            NavItem::Panels => "专家会审",
+            NavItem::ExAnte => "事前绩效评估",
+            NavItem::Library => "指标库",
+            NavItem::Ledger => "结果应用台账",
+            NavItem::Statistics => "统计",
+            NavItem::Monitoring => "绩效监控",
         }
     }
 }
@@ -63,22 +91,48 @@ pub fn nav_items(role: Role, org_kind: OrgKind) -> Vec<NavItem> {
     let can = |cap| allows(role, org_kind, cap);
     // Each role's sections in its order, each kept only if the matrix allows it.
     let candidates: &[(NavItem, Capability)] = match role {
-        Role::Department | Role::Township => &[(NavItem::Projects, Capability::EditProjects)],
+        // Units see their own assessments and ledger rows; the library to pick from.
+        Role::Department | Role::Township => &[
+            (NavItem::Projects, Capability::EditProjects),
+            (NavItem::ExAnte, Capability::EditTargets),
+            (NavItem::Monitoring, Capability::EditTargets),
+            (NavItem::Ledger, Capability::EditTargets),
+            (NavItem::Library, Capability::EditTargets),
+        ],
+        // Business sections review (初审); the 绩效股 also organises and reports.
         Role::FinanceSection => &[
             (NavItem::Units, Capability::ReadUnits),
             (NavItem::Projects, Capability::ReadProjects),
+            (NavItem::Reviews, Capability::ReviewTargets),
+            (NavItem::Panels, Capability::OrganiseReviews),
+            (NavItem::ExAnte, Capability::OrganiseReviews),
+            (NavItem::Monitoring, Capability::ReadProjects),
+            (NavItem::Library, Capability::ReviewTargets),
+            (NavItem::Ledger, Capability::ReadCountyOverview),
+            (NavItem::Statistics, Capability::ReadCountyOverview),
             (NavItem::Overview, Capability::ReadCountyOverview),
         ],
-        Role::Leadership => {
-            &[(NavItem::Overview, Capability::ReadCountyOverview), (NavItem::Projects, Capability::ReadProjects)]
-        }
+        Role::Leadership => &[
+            (NavItem::Overview, Capability::ReadCountyOverview),
+            (NavItem::Projects, Capability::ReadProjects),
+            (NavItem::ExAnte, Capability::ReadCountyOverview),
+            (NavItem::Monitoring, Capability::ReadCountyOverview),
+            (NavItem::Ledger, Capability::ReadCountyOverview),
+            (NavItem::Statistics, Capability::ReadCountyOverview),
+            (NavItem::Library, Capability::ReadProjects),
+        ],
         Role::Admin => &[
             (NavItem::Users, Capability::Administer),
             (NavItem::Units, Capability::Administer),
             (NavItem::Years, Capability::Administer),
         ],
-        // Review assignments come with a later stage; the inbox needs no capability.
-        Role::Expert | Role::Evaluator => return vec![NavItem::Inbox],
+        // 我的待办: panel items (experts), commissioned assessments (firms).
+        Role::Expert => {
+            &[(NavItem::Inbox, Capability::GiveExpertOpinion), (NavItem::Library, Capability::GiveExpertOpinion)]
+        }
+        Role::Evaluator => {
+            &[(NavItem::Inbox, Capability::SubmitFindings), (NavItem::Library, Capability::SubmitFindings)]
+        }
     };
     candidates.iter().filter(|(_, cap)| can(*cap)).map(|(item, _)| *item).collect()
 }

@@ -9,15 +9,17 @@ use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::organisations::OrgSummary;
 use super::years::FiscalYear;
-use crate::{org_summary_fields, page_fields, year_fields};
+use crate::page_fields;
 
+/// The fields of a project wherever it is shown (also inside targets, assessments, the ledger).
+#[macro_export]
 macro_rules! project_fields {
     () => {
         concat!(
             "id code name kind budgetType requestedAmount approvedAmount isNew year { ",
-            year_fields!(),
+            $crate::year_fields!(),
             " } unit { ",
-            org_summary_fields!(),
+            $crate::org_summary_fields!(),
             " }"
         )
     };

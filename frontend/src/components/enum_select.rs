@@ -6,7 +6,10 @@ use leptos::prelude::*;
 /// With `any_label`, the first option means "no choice" (`None`), e.g. 全部.
 #[component]
 pub fn EnumSelect<T>(
-    id: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    /// For selects repeated in rows, where an id would not be unique.
+    #[prop(optional)]
+    class: Option<&'static str>,
     options: &'static [T],
     value: RwSignal<Option<T>>,
     label: fn(T) -> &'static str,
@@ -24,6 +27,7 @@ where
     view! {
         <select
             id=id
+            class=class
             disabled=move || disabled.get()
             on:change=move |ev| {
                 value.set(parse(&event_target_value(&ev)));

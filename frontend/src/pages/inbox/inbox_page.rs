@@ -1,17 +1,26 @@
 use leptos::prelude::*;
+use shared::roles::Role;
 
+use super::expert_inbox::ExpertInbox;
+use super::firm_inbox::FirmInbox;
 use crate::components::EmptyState;
+use crate::contexts::use_session;
 
-/// 我的待办 of experts and evaluation firms. Review assignments arrive with the
-/// review and evaluation stages; until then the inbox says so honestly.
+/// 我的待办 of experts (panel items) and evaluation firms (commissioned
+/// ex-ante assessments).
 #[component]
 pub fn InboxPage() -> impl IntoView {
+    let session = use_session();
+    let role = session.user_untracked().map(|user| user.role);
+    let body = match role {
+        Some(Role::Expert) => view! { <ExpertInbox /> }.into_any(),
+        Some(Role::Evaluator) => view! { <FirmInbox /> }.into_any(),
+        _ => view! { <EmptyState text="暂无分配给您的评审事项" /> }.into_any(),
+    };
     view! {
         <div class="page-head">
             <h1>"我的待办"</h1>
         </div>
-        <div class="card" id="inbox">
-            <EmptyState text="暂无分配给您的评审事项" />
-        </div>
+        <div id="inbox">{body}</div>
     }
 }

@@ -150,6 +150,7 @@ fn project_table(
     editable: bool,
     on_delete: impl Fn(&Project) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let navigate = use_navigate();
     let total = connection.total_count;
     let next_cursor = connection.next_cursor();
     let empty = connection.edges.is_empty();
@@ -175,10 +176,21 @@ fn project_table(
                             view! { <span class="tag muted">"延续"</span> }
                         }}
                     </td>
-                    {editable
-                        .then(|| {
-                            view! {
-                                <td class="actions">
+                    <td class="actions">
+                        <button
+                            class="secondary small"
+                            id=format!("target-{}", p.id)
+                            on:click={
+                                let navigate = navigate.clone();
+                                let href = format!("/targets/{}", p.id);
+                                move |_| navigate(&href, Default::default())
+                            }
+                        >
+                            "绩效目标"
+                        </button>
+                        {editable
+                            .then(|| {
+                                view! {
                                     <a href=format!("/projects/{}/edit", p.id)>"编辑"</a>
                                     <button
                                         class="link danger"
@@ -186,9 +198,9 @@ fn project_table(
                                     >
                                         "删除"
                                     </button>
-                                </td>
-                            }
-                        })}
+                                }
+                            })}
+                    </td>
                 </tr>
             }
         })
@@ -205,7 +217,7 @@ fn project_table(
                     <th class="num">"申报金额(元)"</th>
                     <th class="num">"批复金额(元)"</th>
                     <th>"新增/延续"</th>
-                    {editable.then(|| view! { <th>"操作"</th> })}
+                    <th>"操作"</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -1,0 +1,59 @@
+//! Expert profiles (专家库): the fields an expert reviews and the units it
+//! declared a conflict of interest with.
+
+use serde::Deserialize;
+use serde_json::json;
+use shared::indicators::Field;
+
+use super::client::{ApiError, request};
+use super::connection::Connection;
+use super::organisations::OrgSummary;
+use crate::page_fields;
+
+#[macro_export]
+macro_rules! expert_fields {
+    () => {
+        concat!("id displayName fields conflictUnits { ", $crate::org_summary_fields!(), " }")
+    };
+}
+
+/// An expert (the id is the expert's user id).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Expert {
+    pub id: String,
+    pub display_name: String,
+    pub fields: Vec<Field>,
+    pub conflict_units: Vec<OrgSummary>,
+}
+
+const LIST: &str = concat!(
+    "query Experts($field: Field, $first: Int, $after: String) { experts(field: $field, first: $first, after: $after) { edges { node { ",
+    expert_fields!(),
+    " } } ",
+    page_fields!(),
+    " } }"
+);
+const SET_PROFILE: &str = concat!(
+    "mutation SetExpertProfile($userId: ID!, $fields: [Field!]!, $conflictUnitIds: [ID!]!) { setExpertProfile(userId: $userId, fields: $fields, conflictUnitIds: $conflictUnitIds) { ",
+    expert_fields!(),
+    " } }"
+);
+
+/// Rows per page of the experts list.
+pub const PAGE_SIZE: u32 = 20;
+
+/// One page of the expert pool (of a field).
+pub async fn list(field: Option<Field>, after: Option<String>) -> Result<Connection<Expert>, ApiError> {
+    request(LIST, json!({ "field": field, "first": PAGE_SIZE, "after": after }), "experts").await
+}
+
+/// Replaces an expert's fields and conflicting units.
+pub async fn set_profile(
+    user_id: String,
+    fields: Vec<Field>,
+    conflict_unit_ids: Vec<String>,
+) -> Result<Expert, ApiError> {
+    let variables = json!({ "userId": user_id, "fields": fields, "conflictUnitIds": conflict_unit_ids });
+    request(SET_PROFILE, variables, "setExpertProfile").await
+}

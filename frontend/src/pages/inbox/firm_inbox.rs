@@ -1,0 +1,80 @@
+use leptos::prelude::*;
+use shared::ex_ante::AssessmentState;
+
+use super::opinion_form::{OpinionForm, OpinionTarget};
+use super::project_facts::ProjectFacts;
+use crate::api::ApiError;
+use crate::api::ex_ante::{self, ExAnteAssessment};
+use crate::api::years::FiscalYear;
+use crate::components::{AsyncSection, EmptyState, Notice, Pager, PagerState, ScoreTable, YearGate, YearSelect};
+
+/// 我的待办 of an evaluation firm: the ex-ante assessments commissioned to it,
+/// scored on the five dimensions.
+#[component]
+pub fn FirmInbox() -> impl IntoView {
+    view! {
+        <div class="toolbar">
+            <YearSelect />
+        </div>
+        <YearGate let:year>
+            <Commissions year />
+        </YearGate>
+    }
+}
+
+#[component]
+fn Commissions(year: FiscalYear) -> impl IntoView {
+    let pager = PagerState::new();
+    let done = RwSignal::new(0usize);
+    let notice = RwSignal::new(None::<Result<String, String>>);
+    let year_id = year.id;
+    let page = LocalResource::new(move || {
+        done.track();
+        ex_ante::list(year_id.clone(), ex_ante::PAGE_SIZE, pager.after())
+    });
+    let on_done = Callback::new(move |message: String| {
+        notice.set(Some(Ok(message)));
+        done.update(|n| *n += 1);
+    });
+    view! {
+        <Notice message=notice />
+        <AsyncSection>
+            {move || Suspend::new(async move {
+                let connection = page.await?;
+                let total = connection.total_count;
+                let next_cursor = connection.next_cursor();
+                let items = connection.into_nodes();
+                if items.is_empty() {
+                    return Ok::<_, ApiError>(view! { <EmptyState text="暂无委托给本机构的评估事项" /> }.into_any());
+                }
+                // One form at a time: the first assessment still to be scored.
+                let first_open = items.iter().find(|a| a.state == AssessmentState::InProgress).map(|a| a.id.clone());
+                let cards = items.into_iter().map(|a| {
+                    let open = first_open.as_deref() == Some(a.id.as_str());
+                    commission_card(a, open, on_done)
+                }).collect_view();
+                Ok(view! {
+                    {cards}
+                    <Pager state=pager total next_cursor total_id="inbox-total" />
+                }
+                .into_any())
+            })}
+        </AsyncSection>
+    }
+}
+
+fn commission_card(a: ExAnteAssessment, open: bool, on_done: Callback<String>) -> impl IntoView {
+    let scored = a.scores.clone().map(|scores| view! { <ScoreTable scores total=a.total_score /> });
+    let pending_note = (a.state == AssessmentState::InProgress && !open)
+        .then(|| view! { <p class="field-hint">"请先完成上一项评估"</p> });
+    view! {
+        <div class="card assessment-item" data-id=a.id.clone()>
+            <h2>{format!("事前绩效评估 · {}", a.project.name)}<span class="tag">{a.state.label()}</span></h2>
+            <ProjectFacts project=a.project />
+            {scored}
+            {(!a.opinion.is_empty()).then(|| view! { <p>{format!("评估意见：{}", a.opinion)}</p> })}
+            {pending_note}
+            {open.then(|| view! { <OpinionForm about=OpinionTarget::Commission(a.id.clone()) on_done /> })}
+        </div>
+    }
+}

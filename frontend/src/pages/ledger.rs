@@ -1,0 +1,4 @@
+mod ledger_page;
+mod ledger_summary;
+
+pub use ledger_page::LedgerPage;

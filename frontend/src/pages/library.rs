@@ -1,0 +1,7 @@
+mod import_export;
+mod indicator_form;
+mod library_browser;
+mod library_page;
+mod library_rows;
+
+pub use library_page::LibraryPage;

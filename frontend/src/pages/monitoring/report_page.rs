@@ -1,0 +1,143 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::import_panel::ImportPanel;
+use super::project_report_form::ProjectReportForm;
+use super::round_header::{RoundFacts, round_title};
+use crate::api::ApiError;
+use crate::api::monitoring::{self, Round, RoundUnit};
+use crate::components::{AsyncSection, EmptyState};
+use crate::contexts::use_years;
+use crate::format::date_time;
+
+/// `/monitoring/:round_id/report` (部门, 乡镇): the unit's monitoring report
+/// of a round, one form per approved project with live lights, the Excel
+/// import of executed amounts, and 提交本单位监控报告.
+#[component]
+pub fn UnitReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let years = use_years();
+    let round = LocalResource::new(move || {
+        let id = params.with(|p| p.get("round_id")).unwrap_or_default();
+        let hint = years.current.get_untracked().map(|y| y.id);
+        monitoring::find_round(id, hint)
+    });
+    view! {
+        <div class="page-head">
+            <h1>"绩效监控填报"</h1>
+            <a href="/monitoring" class="button secondary">"返回监控任务"</a>
+        </div>
+        <AsyncSection>
+            {move || Suspend::new(async move {
+                Ok::<_, ApiError>(match round.await? {
+                    None => view! { <EmptyState text="监控任务不存在，或本单位不在该任务范围内。" /> }.into_any(),
+                    Some(round) => view! { <UnitReport round /> }.into_any(),
+                })
+            })}
+        </AsyncSection>
+    }
+}
+
+#[component]
+fn UnitReport(round: Round) -> impl IntoView {
+    let open = round.open;
+    let round_id = round.id.clone();
+    let submit = Action::new_local(|round_id: &String| monitoring::submit_round(round_id.clone()));
+    let status = LocalResource::new({
+        let round_id = round_id.clone();
+        move || {
+            submit.version().track();
+            let round_id = round_id.clone();
+            async move { monitoring::units(round_id, None).await.map(|page| page.into_nodes().into_iter().next()) }
+        }
+    });
+    let reload = RwSignal::new(0u32);
+    let on_imported = Callback::new(move |()| reload.update(|n| *n += 1));
+    let year_id = round.year_id.clone();
+    let projects = LocalResource::new(move || monitoring::approved_projects(year_id.clone()));
+    let submit_notice = move || match submit.value().get() {
+        Some(Ok(_)) => {
+            Some(view! { <div class="notice ok" id="round-submit-result">"已提交本单位监控报告。"</div> }.into_any())
+        }
+        Some(Err(err)) => Some(
+            view! { <div class="notice error" role="alert" id="round-submit-result">{err.message}</div> }.into_any(),
+        ),
+        None => None,
+    };
+    let round = StoredValue::new(round);
+    view! {
+        <div class="card round-header" id="round-header">
+            <h2>{round.with_value(round_title)}</h2>
+            <RoundFacts round=round.get_value() />
+            <AsyncSection>
+                {move || Suspend::new(async move { Ok::<_, ApiError>(unit_status(status.await?)) })}
+            </AsyncSection>
+            {submit_notice}
+            <div class="form-actions">
+                <button
+                    type="button"
+                    id="round-submit"
+                    disabled=move || !open || submit.pending().get()
+                    on:click={
+                        let round_id = round_id.clone();
+                        move |_| {
+                            submit.dispatch(round_id.clone());
+                        }
+                    }
+                >
+                    "提交本单位监控报告"
+                </button>
+            </div>
+            <p class="field-hint">
+                "逐个项目填写并保存后，再提交本单位监控报告。完成可能性不是“确定能”的指标须填写全年预计完成值和偏差原因；“完全不可能”的还须填写纠偏措施。"
+            </p>
+        </div>
+        <ImportPanel round_id=round.with_value(|r| r.id.clone()) open on_imported />
+        <div id="report-projects">
+            <AsyncSection>
+                {move || Suspend::new(async move {
+                    let projects = projects.await?;
+                    Ok::<_, ApiError>(if projects.is_empty() {
+                        view! { <EmptyState text="本单位本年度没有已批复的项目，无需填报。" /> }.into_any()
+                    } else {
+                        projects
+                            .into_iter()
+                            .map(|project| {
+                                view! { <ProjectReportForm round=round.get_value() project reload disabled=!open /> }
+                            })
+                            .collect_view()
+                            .into_any()
+                    })
+                })}
+            </AsyncSection>
+        </div>
+    }
+}
+
+/// 本单位: submitted or not, late or not, reviewed or not.
+fn unit_status(unit: Option<RoundUnit>) -> AnyView {
+    let Some(unit) = unit else {
+        return view! { <div class="notice error">"本单位不在该监控任务范围内。"</div> }.into_any();
+    };
+    let late = match (unit.late, unit.submitted_at.is_some()) {
+        (true, true) => view! { <span class="tag danger" id="round-late">"逾期提交"</span> },
+        (true, false) => view! { <span class="tag danger" id="round-late">"逾期未报"</span> },
+        (false, _) => view! { <span class="tag ok" id="round-late">"未逾期"</span> },
+    };
+    let submitted =
+        unit.submitted_at.as_deref().map_or_else(|| "未提交".to_owned(), |at| format!("已提交（{}）", date_time(at)));
+    let reviewed = unit.reviewed_at.as_deref().map(|at| {
+        let note = if unit.review_note.is_empty() { String::new() } else { format!("：{}", unit.review_note) };
+        view! { <div class="meta" id="round-review">{format!("已审核（{}）{note}", date_time(at))}</div> }
+    });
+    view! {
+        <div class="unit-status">
+            <span>{unit.unit.name.clone()} " · "</span>
+            <span id="round-unit-status">{submitted}</span>
+            " "
+            {late}
+            {reviewed}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,3 @@
+mod statistics_page;
+
+pub use statistics_page::StatisticsPage;

@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+use shared::indicators::{Comparator, Direction};
+
+use super::row_draft::RowDraft;
+use crate::components::{EnumSelect, Level2Select};
+
+/// One editable indicator row (`.indicator-row`). `problems` are the fields
+/// of this row the live checks refuse; their inputs are marked invalid.
+#[component]
+pub fn IndicatorRow(
+    row: RowDraft,
+    /// 1-based row number.
+    number: Signal<usize>,
+    problems: Signal<Vec<&'static str>>,
+    on_remove: Callback<u64>,
+) -> impl IntoView {
+    let bad = move |field: &'static str| problems.with(|p| p.contains(&field));
+    let text_input = move |class: &'static str, field: &'static str, signal: RwSignal<String>, hint: &'static str| {
+        view! {
+            <input
+                type="text"
+                class=class
+                placeholder=hint
+                class:invalid=move || bad(field)
+                prop:value=move || signal.get()
+                on:input=move |ev| signal.set(event_target_value(&ev))
+            />
+        }
+    };
+    view! {
+        <tr class="indicator-row" data-key=row.key.to_string()>
+            <td class="num">{number}</td>
+            <td>
+                <Level2Select value=row.level2 class="ind-level2" />
+            </td>
+            <td>
+                {text_input("ind-name", "name", row.name, "三级指标名称")}
+                <span class="tag muted">{row.source.label()}</span>
+            </td>
+            <td>
+                <EnumSelect
+                    class="ind-comparator"
+                    options=Comparator::ALL
+                    value=row.comparator
+                    label=Comparator::label
+                    code=Comparator::as_str
+                    parse=Comparator::parse
+                />
+            </td>
+            <td>{text_input("ind-value", "targetValue", row.target_value, "指标值")}</td>
+            <td>{text_input("ind-unit", "unit", row.unit, "单位")}</td>
+            <td>
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    class="ind-weight"
+                    placeholder="权重"
+                    class:invalid=move || bad("weight")
+                    prop:value=move || row.weight.get()
+                    on:input=move |ev| row.weight.set(event_target_value(&ev))
+                />
+            </td>
+            <td>
+                <EnumSelect
+                    class="ind-direction"
+                    options=Direction::ALL
+                    value=row.direction
+                    label=Direction::label
+                    code=Direction::as_str
+                    parse=Direction::parse
+                />
+            </td>
+            <td>{text_input("ind-scoring", "scoringStandard", row.scoring_standard, "评分标准")}</td>
+            <td>{text_input("ind-explanation", "explanation", row.explanation, "定量（其他）须说明")}</td>
+            <td>
+                <button type="button" class="link danger ind-remove" on:click=move |_| on_remove.run(row.key)>
+                    "删除"
+                </button>
+            </td>
+        </tr>
+    }
+}
