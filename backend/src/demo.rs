@@ -255,7 +255,7 @@ pub async fn seed_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C, cost: 
         return Ok(());
     }
     tracing::info!("loading the demo county");
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let now = Utc::now();
     let mut next_code = 0u32;
 

@@ -24,6 +24,7 @@ pub mod startup;
 pub mod statistics;
 pub mod targets;
 pub mod telemetry;
+pub mod tx;
 pub mod users;
 pub mod viewer;
 pub mod years;

@@ -120,7 +120,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
             format!("参数值须在 {} 到 {} 之间，最多两位小数", setting.range.0, setting.range.1),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let before = decimal(&txn, key, setting.default).await?;
     let row = entity::Entity::find_by_id(key.to_owned()).one(&txn).await?;
     let now = Utc::now();

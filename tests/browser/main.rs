@@ -132,6 +132,38 @@ impl Browser {
         self.wait_text("#current-user", "the user's name", |t| t.contains(username)).await;
     }
 
+    /// The `i`-th element matching `css`, waiting until there are enough.
+    async fn nth(&self, css: &str, i: usize) -> fantoccini::elements::Element {
+        let started = Instant::now();
+        while started.elapsed() < TIMEOUT {
+            if let Ok(all) = self.c.find_all(Locator::Css(css)).await
+                && all.len() > i
+            {
+                return all.into_iter().nth(i).unwrap_or_else(|| unreachable!());
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        self.fail(&format!("fewer than {} elements {css}", i + 1)).await
+    }
+
+    /// Types into the field `css` inside the `i`-th indicator row.
+    async fn fill_row(&self, i: usize, css: &str, text: &str) {
+        let row = self.nth(".indicator-row", i).await;
+        let el = row.find(Locator::Css(css)).await.expect("field in row");
+        el.clear().await.expect("clear");
+        el.send_keys(text).await.expect("type");
+    }
+
+    async fn select_row(&self, i: usize, css: &str, label: &str) {
+        let row = self.nth(".indicator-row", i).await;
+        row.find(Locator::Css(css)).await.expect("select in row").select_by_label(label).await.expect("select");
+    }
+
+    async fn logout(&self) {
+        self.click("#logout").await;
+        self.wait_for("#username").await;
+    }
+
     async fn shot(&self, name: &str) {
         if let Ok(png) = self.c.screenshot().await {
             let _ = std::fs::create_dir_all(&self.shots);
@@ -203,5 +235,171 @@ async fn a_department_creates_a_project_and_leadership_sees_it_in_the_overview()
     assert_eq!(node["requestedAmount"], "123456.78");
     assert_eq!(node["budgetType"], "GOVERNMENT_FUND");
     assert_eq!(node["unit"]["name"], "县教育局");
+    let _ = b.c.close().await;
+}
+
+/// Issue 3 in the browser: a department drafts a target from the library,
+/// fails a check and sees why, submits; the business section returns it; it
+/// resubmits; it passes 初审 and 复审, the expert panel (through the API), and
+/// is approved; the statistics page shows the figures.
+#[tokio::test]
+async fn a_target_goes_through_the_review_chain_in_the_browser() {
+    let index = workspace_root().join("dist/index.html");
+    assert!(index.exists(), "no frontend bundle at {}: run `cargo xtask build-web` first", index.display());
+    let app = TestApp::spawn().await;
+    let f = app.fixture.clone();
+    let base = format!("http://{}", app.addr);
+    let driver = ChromeDriver::start();
+    let b = Browser { c: driver.client().await, shots: workspace_root().join("target/browser") };
+    let state = |token: String| {
+        let app = &app;
+        async move {
+            let res = app
+                .gql(
+                    Some(&token),
+                    "query($p: ID!) { target(projectId: $p) { state } }",
+                    json!({ "p": f.p_d1.to_string() }),
+                )
+                .await;
+            res.ok()["target"]["state"].as_str().unwrap_or_default().to_owned()
+        }
+    };
+    let perf_token = app.token(jixiao_tests::Actor::Performance).await;
+
+    // The department drafts: one indicator from the library, one characteristic.
+    b.login(&base, "dept1").await;
+    b.c.goto(&format!("{base}/targets/{}", f.p_d1)).await.expect("open target");
+    b.fill("#target-goal", "保障全县义务教育学生营养餐供应，学生营养状况明显改善").await;
+    b.click("#add-from-library").await;
+    b.fill("#library-search", "受益学生人数").await;
+    b.click(".library-pick").await;
+    b.fill_row(0, ".ind-weight", "50").await;
+    b.click("#add-characteristic").await;
+    b.select_row(1, ".ind-level2", "社会效益指标").await;
+    b.fill_row(1, ".ind-name", "学生营养状况改善").await;
+    b.select_row(1, ".ind-comparator", "定性").await;
+    b.fill_row(1, ".ind-value", "明显改善").await;
+    b.fill_row(1, ".ind-weight", "30").await;
+    // It fails a check and says why; submitting is not possible yet.
+    b.wait_text("#target-issues", "the weight check", |t| t.contains("指标权重合计应为 90，当前为 80")).await;
+    b.shot("5-target-check").await;
+    let submit = b.wait_for("#target-submit").await;
+    assert!(!submit.is_enabled().await.expect("enabled?"), "submit must wait for the checks");
+    b.fill_row(0, ".ind-weight", "60").await;
+    b.wait_text("#weight-total", "90 of 90", |t| t.contains("90 / 90")).await;
+    b.click("#target-save").await;
+    b.wait_text("#target-note", "the save confirmed", |t| t.contains("已保存")).await;
+    b.click("#target-submit").await;
+    b.wait_text("#target-state", "submitted", |t| t.contains("待业务股室初审")).await;
+    b.logout().await;
+
+    // The business section returns it with reasons.
+    b.login(&base, "section_a").await;
+    b.c.goto(&format!("{base}/reviews")).await.expect("queue");
+    b.wait_text("#review-queue", "the target waiting", |t| t.contains("P-D1")).await;
+    b.c.goto(&format!("{base}/reviews/{}", f.p_d1)).await.expect("review page");
+    b.fill("#review-reasons", "受益学生人数请按学籍数核实").await;
+    b.click("#review-return").await;
+    let section_token = app.token(jixiao_tests::Actor::Section).await;
+    for _ in 0..50 {
+        if state(section_token.clone()).await == "RETURNED" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if state(section_token.clone()).await != "RETURNED" {
+        b.fail("the business section's return did not take").await;
+    }
+    b.logout().await;
+
+    // The department sees why, revises and resubmits.
+    b.login(&base, "dept1").await;
+    b.c.goto(&format!("{base}/targets/{}", f.p_d1)).await.expect("open target");
+    b.wait_text("#target-state", "returned", |t| t.contains("已退回")).await;
+    b.wait_text("#target-reviews", "the reasons", |t| t.contains("按学籍数核实")).await;
+    b.fill_row(0, ".ind-value", "5200").await;
+    b.click("#target-save").await;
+    b.wait_text("#target-note", "the save confirmed", |t| t.contains("已保存")).await;
+    b.click("#target-submit").await;
+    b.wait_text("#target-state", "resubmitted", |t| t.contains("待业务股室初审")).await;
+    b.wait_text("#target-history", "the change", |t| t.contains("5200")).await;
+    b.shot("6-history").await;
+    b.logout().await;
+
+    // 初审 passes (business section), 复审 passes (绩效股).
+    for (user, after) in [("section_a", "PENDING_RECHECK"), ("perf", "PENDING_EXPERT")] {
+        b.login(&base, user).await;
+        b.c.goto(&format!("{base}/reviews/{}", f.p_d1)).await.expect("review page");
+        b.fill("#review-reasons", "同意").await;
+        b.click("#review-pass").await;
+        for _ in 0..50 {
+            if state(perf_token.clone()).await == after {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(state(perf_token.clone()).await, after);
+        b.logout().await;
+    }
+
+    // The expert panel, through the API: one education expert drawn, opinion, conclusion.
+    let admin = app.token(jixiao_tests::Actor::Admin).await;
+    let input = json!({ "username": "expert_edu", "displayName": "教育专家", "password": "Expert#2026", "role": "EXPERT", "organisationId": f.expert_pool.to_string() });
+    let created = app
+        .gql(Some(&admin), "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }", json!({ "i": input }))
+        .await;
+    let expert_id = created.ok()["createUser"]["id"].clone();
+    app.gql(
+        Some(&perf_token),
+        "mutation($u: ID!) { setExpertProfile(userId: $u, fields: [EDUCATION], conflictUnitIds: []) { id } }",
+        json!({ "u": expert_id }),
+    )
+    .await
+    .ok();
+    let panel = app
+        .gql(Some(&perf_token), "mutation($y: ID!, $t: [ID!]) { formPanel(yearId: $y, purpose: TARGET_REVIEW, field: EDUCATION, size: 1, targetProjectIds: $t) { id items { id } } }", json!({ "y": f.year.to_string(), "t": [f.p_d1.to_string()] }))
+        .await;
+    let panel = panel.ok()["formPanel"].clone();
+    let expert = app.login("expert_edu", "Expert#2026").await;
+    let expert = expert.ok()["login"]["accessToken"].as_str().unwrap().to_owned();
+    app.gql(
+        Some(&expert),
+        "mutation($i: ID!) { submitOpinion(panelItemId: $i, score: \"90\", opinion: \"同意\") { id } }",
+        json!({ "i": panel["items"][0]["id"] }),
+    )
+    .await
+    .ok();
+    app.gql(
+        Some(&perf_token),
+        "mutation($p: ID!) { concludePanel(panelId: $p, conclusion: \"通过\") { id } }",
+        json!({ "p": panel["id"] }),
+    )
+    .await
+    .ok();
+
+    // The 绩效股 passes the expert step and approves, in the browser.
+    b.login(&base, "perf").await;
+    b.c.goto(&format!("{base}/reviews/{}", f.p_d1)).await.expect("review page");
+    b.click("#review-pass").await;
+    for _ in 0..50 {
+        if state(perf_token.clone()).await == "PENDING_APPROVAL" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    b.c.goto(&format!("{base}/reviews/{}", f.p_d1)).await.expect("review page");
+    b.click("#review-approve").await;
+    for _ in 0..50 {
+        if state(perf_token.clone()).await == "APPROVED" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(state(perf_token.clone()).await, "APPROVED");
+
+    // The statistics page: one target reviewed, returned once: 100.00 %.
+    b.click("#nav-statistics").await;
+    b.wait_text("#stat-returned-share", "the returned share", |t| t.contains("100.00")).await;
+    b.shot("7-statistics").await;
     let _ = b.c.close().await;
 }

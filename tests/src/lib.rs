@@ -88,6 +88,8 @@ impl TestApp {
     }
 
     pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        // Logs go to the test's captured output (RUST_LOG to see more).
+        backend::telemetry::init();
         let (database_url, dir) = fresh_database().await;
         let mut settings = Settings::defaults();
         settings.database_url = database_url;

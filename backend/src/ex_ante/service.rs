@@ -101,7 +101,7 @@ pub async fn start<C: ConnectionTrait + TransactionTrait>(
     firm_id: Option<i64>,
 ) -> AppResult<assessment::Model> {
     viewer.require(Capability::OrganiseReviews)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let p = projects::get(&txn, viewer, project_id).await?;
     years::ensure_writable(&txn, p.year_id).await?;
     if for_project(&txn, project_id).await?.is_some() {
@@ -156,7 +156,7 @@ pub async fn submit_scores<C: ConnectionTrait + TransactionTrait>(
     if opinion.chars().count() > 4000 {
         return Err(AppError::bad_field("opinion", "评估意见不超过 4000 字"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let a = get(&txn, viewer, id).await?;
     if state(&a)? == AssessmentState::Concluded {
         return Err(AppError::Conflict("评估已出结论，不能再修改评分".into()));
@@ -192,7 +192,7 @@ pub async fn conclude<C: ConnectionTrait + TransactionTrait>(
     if preconditions.chars().count() > 2000 {
         return Err(AppError::bad_field("preconditions", "前置条件不超过 2000 字"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let a = get(&txn, viewer, id).await?;
     match state(&a)? {
         AssessmentState::InProgress => return Err(AppError::Conflict("评估尚未评分，不能出具结论".into())),

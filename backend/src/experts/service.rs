@@ -134,7 +134,7 @@ pub async fn set_profile<C: ConnectionTrait + TransactionTrait>(
     if conflict_units.len() > 200 {
         return Err(AppError::bad_field("conflictUnitIds", "回避单位过多"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let expert = user::Entity::find_by_id(user_id)
         .filter(user::Column::Role.eq(Role::Expert.as_str()))
         .one(&txn)
@@ -193,7 +193,7 @@ pub async fn form_panel<C: ConnectionTrait + TransactionTrait>(
     if !(1..=MAX_PANEL).contains(&size) {
         return Err(AppError::bad_field("size", format!("专家组人数须在 1 到 {MAX_PANEL} 之间")));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     crate::years::service::ensure_writable(&txn, new.year_id).await?;
     // (target id, assessment id, unit id) of every item.
     let mut items: Vec<(Option<i64>, Option<i64>, i64)> = Vec::new();
@@ -313,7 +313,7 @@ pub async fn submit_opinion<C: ConnectionTrait + TransactionTrait>(
     if text.is_empty() || text.chars().count() > 2000 {
         return Err(AppError::bad_field("opinion", "请填写评审意见（不超过 2000 字）"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let (it, p) = my_item(&txn, viewer, item_id).await?;
     if p.concluded_at.is_some() {
         return Err(AppError::Conflict("专家组已形成结论，不能再修改意见".into()));
@@ -382,7 +382,7 @@ pub async fn conclude_panel<C: ConnectionTrait + TransactionTrait>(
     if conclusion.is_empty() || conclusion.chars().count() > 2000 {
         return Err(AppError::bad_field("conclusion", "请填写专家组结论（不超过 2000 字）"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let p = panel::Entity::find_by_id(panel_id).one(&txn).await?.ok_or(AppError::NotFound("专家组"))?;
     if p.concluded_at.is_some() {
         return Err(AppError::Conflict("专家组已形成结论".into()));

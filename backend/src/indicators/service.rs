@@ -98,7 +98,7 @@ pub async fn propose<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<library::Model> {
     viewer.require(Capability::ProposeIndicators)?;
     let entry = checked(entry)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     ensure_name_free(&txn, &entry).await?;
     let row = library::ActiveModel::new_entry(
         &entry,
@@ -122,7 +122,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<library::Model> {
     viewer.require(Capability::ManageLibrary)?;
     let entry = checked(entry)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     ensure_name_free(&txn, &entry).await?;
     let row =
         library::ActiveModel::new_entry(&entry, IndicatorSource::Library, LibraryStatus::Active, None, Utc::now());
@@ -149,7 +149,7 @@ pub async fn review<C: ConnectionTrait + TransactionTrait>(
     if reason.as_ref().is_some_and(|r| r.chars().count() > REASON_MAX) {
         return Err(AppError::bad_field("reason", format!("理由不超过 {REASON_MAX} 个字符")));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let before = library::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("指标"))?;
     let (status, refusal, operation) = if accept {
         (LibraryStatus::Active, None, "indicator.accept")
@@ -248,7 +248,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
         return Ok(ImportOutcome { errors, ..Default::default() });
     }
 
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let fields: HashSet<&str> = entries.iter().map(|e| e.field.as_str()).collect();
     let mut existing: HashMap<(String, String), library::Model> = library::Entity::find()
         .filter(library::Column::Field.is_in(fields))

@@ -322,7 +322,7 @@ async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> anyhow::Result<u
         .iter()
         .map(|e| library::ActiveModel::new_entry(e, IndicatorSource::Library, LibraryStatus::Active, None, now))
         .collect();
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     for chunk in rows.chunks(100) {
         library::Entity::insert_many(chunk.to_vec()).exec(&txn).await?;
     }

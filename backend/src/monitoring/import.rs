@@ -9,9 +9,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::Utc;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 use shared::money::{format_yuan, from_fen, parse_yuan};
 use shared::monitoring::JobStatus;
@@ -154,7 +152,7 @@ pub async fn start(db: &DatabaseConnection, viewer: &Viewer, round_id: i64, byte
     if r.status != "open" {
         return Err(AppError::Conflict("监控任务已结束".into()));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let created = job::ActiveModel {
         round_id: Set(round_id),
         status: Set(JobStatus::Running.as_str().into()),
@@ -283,7 +281,7 @@ async fn run(
         finish(db, job_id, JobStatus::Failed, &errors, 0).await?;
         return Ok(());
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     for (p, amount) in &valid {
         service::write_report(&txn, viewer, r, p, *amount, None)
             .await

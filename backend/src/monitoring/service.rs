@@ -90,7 +90,7 @@ pub async fn open<C: ConnectionTrait + TransactionTrait>(
     }
     let due = NaiveDate::parse_from_str(due_date.trim(), "%Y-%m-%d")
         .map_err(|_| AppError::bad_field("dueDate", "截止日期格式应为 YYYY-MM-DD"))?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let year = years::ensure_writable(&txn, year_id).await?;
     if round::Entity::find()
         .filter(round::Column::YearId.eq(year_id))
@@ -217,7 +217,7 @@ pub async fn submit_report<C: ConnectionTrait + TransactionTrait>(
     entries: Vec<IndicatorEntry>,
 ) -> AppResult<report::Model> {
     viewer.require(Capability::EditTargets)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let (r, p) = reportable(&txn, viewer, round_id, project_id).await?;
     let saved = write_report(&txn, viewer, &r, &p, executed, Some(entries)).await?;
     txn.commit().await?;
@@ -386,7 +386,7 @@ pub async fn submit_unit<C: ConnectionTrait + TransactionTrait>(
     round_id: i64,
 ) -> AppResult<round_unit::Model> {
     viewer.require(Capability::EditTargets)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let r = get(&txn, viewer, round_id).await?;
     if r.status != "open" {
         return Err(AppError::Conflict("监控任务已结束".into()));
@@ -416,7 +416,7 @@ pub async fn review_unit<C: ConnectionTrait + TransactionTrait>(
     note: String,
 ) -> AppResult<round_unit::Model> {
     viewer.require(Capability::ReviewTargets)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     get(&txn, viewer, round_id).await?;
     crate::organisations::service::unit_in_scope(&txn, viewer, unit_id).await?;
     let ru = round_unit::Entity::find()
@@ -451,7 +451,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     note: String,
 ) -> AppResult<decision::Model> {
     viewer.require(Capability::OrganiseReviews)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let r = get(&txn, viewer, round_id).await?;
     let p = projects::get(&txn, viewer, project_id).await?;
     if p.year_id != r.year_id {

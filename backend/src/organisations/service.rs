@@ -88,7 +88,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     fields: OrgFields,
 ) -> AppResult<organisation::Model> {
     viewer.require(Capability::Administer)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     check_fields(&txn, None, &fields).await?;
     let created = organisation::ActiveModel {
         kind: Set(fields.kind.as_str().into()),
@@ -121,7 +121,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     patch: OrgPatch,
 ) -> AppResult<organisation::Model> {
     viewer.require(Capability::Administer)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let before = organisation::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("单位"))?;
     let fields = OrgFields {
         kind: kind(&before)?,

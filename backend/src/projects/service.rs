@@ -94,7 +94,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let fields =
         ProjectFields { code: new.code, name: new.name, requested: Some(new.requested), approved: new.approved };
     check(&fields)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     organisations::unit_in_scope(&txn, viewer, unit_id).await?;
     years::ensure_writable(&txn, new.year_id).await?;
     ensure_code_free(&txn, new.year_id, fields.code.trim(), None).await?;
@@ -142,7 +142,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if patch.approved.is_some() {
         viewer.require(Capability::SetApprovedAmount)?;
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let before = get(&txn, viewer, id).await?;
     years::ensure_writable(&txn, before.year_id).await?;
     if viewer.role.is_unit_role() && before.approved_fen.is_some() {
@@ -179,7 +179,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
 
 pub async fn delete<C: ConnectionTrait + TransactionTrait>(db: &C, viewer: &Viewer, id: i64) -> AppResult<i64> {
     viewer.require(Capability::EditProjects)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let before = get(&txn, viewer, id).await?;
     years::ensure_writable(&txn, before.year_id).await?;
     if before.approved_fen.is_some() {

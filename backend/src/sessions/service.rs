@@ -5,7 +5,6 @@ use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
-    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use shared::organisations::OrgKind;
@@ -82,7 +81,7 @@ pub async fn login(db: &DatabaseConnection, auth: &Auth, username: &str, passwor
     if !password::verify(password_given, &found.password_hash) {
         let failed = found.failed_logins + 1;
         let locks = failed >= auth.max_failed_logins;
-        let txn = db.begin().await?;
+        let txn = crate::tx::begin(db).await?;
         let mut active = found.clone().into_active_model();
         active.failed_logins = Set(if locks { 0 } else { failed });
         active.locked_until = Set(locks.then(|| now + auth.lockout));
@@ -99,7 +98,7 @@ pub async fn login(db: &DatabaseConnection, auth: &Auth, username: &str, passwor
             )),
         });
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let mut active = found.into_active_model();
     active.failed_logins = Set(0);
     active.locked_until = Set(None);
@@ -130,7 +129,7 @@ pub async fn refresh(db: &DatabaseConnection, auth: &Auth, token: &str) -> AppRe
     else {
         return Err(expired());
     };
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     // Spend the token only if nobody else has: a concurrent second use loses.
     let spent = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
@@ -173,7 +172,7 @@ pub async fn logout(db: &DatabaseConnection, token: &str) -> AppResult<bool> {
     else {
         return Ok(false);
     };
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     revoke_family(&txn, &row.family, now).await?;
     audit::record(
         &txn,
@@ -198,7 +197,7 @@ pub async fn change_password(
     }
     shared::passwords::check_password(new).map_err(|e| AppError::bad_field("newPassword", e.to_string()))?;
     let hash = password::hash(new, auth.hash_cost).map_err(AppError::Internal)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let mut active = found.into_active_model();
     active.password_hash = Set(hash);
     active.update(&txn).await?;

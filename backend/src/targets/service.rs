@@ -95,7 +95,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     if new.overall_goal.chars().count() > shared::targets::GOAL_MAX {
         return Err(AppError::bad_field("overallGoal", "总体目标过长"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let project = visible_project(&txn, viewer, project_id).await?;
     years::ensure_writable(&txn, project.year_id).await?;
     let json = serde_json::to_string(&new.indicators).map_err(|e| AppError::Internal(e.into()))?;
@@ -145,7 +145,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     project_id: i64,
 ) -> AppResult<target::Model> {
     viewer.require(Capability::EditTargets)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let project = visible_project(&txn, viewer, project_id).await?;
     years::ensure_writable(&txn, project.year_id).await?;
     let t = target::Entity::find()
@@ -203,7 +203,7 @@ pub async fn review<C: ConnectionTrait + TransactionTrait>(
     if action == ReviewAction::Return && reasons.is_empty() {
         return Err(AppError::bad_field("reasons", "退回须填写理由"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let project = projects::get(&txn, viewer, project_id).await?;
     years::ensure_writable(&txn, project.year_id).await?;
     let t = target::Entity::find()

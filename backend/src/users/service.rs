@@ -63,7 +63,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     }
     let display_name = check_display_name(&new.display_name)?;
     check_password(&new.password).map_err(|e| AppError::bad_field("password", e.to_string()))?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     check_membership(&txn, new.role, new.organisation_id).await?;
     if user::Entity::find().filter(user::Column::Username.eq(&username)).one(&txn).await?.is_some() {
         return Err(AppError::Conflict(format!("用户名 {username} 已存在")));
@@ -109,7 +109,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if id == viewer.user_id && (patch.active == Some(false) || patch.role.is_some_and(|r| r != Role::Admin)) {
         return Err(AppError::Conflict("不能停用自己的账户或取消自己的管理员角色".into()));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let before = user::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("用户"))?;
     let role = match patch.role {
         Some(role) => role,

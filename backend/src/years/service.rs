@@ -43,7 +43,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     if !valid_year(year) {
         return Err(AppError::bad_field("year", "年度须在 2000 到 2100 之间"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     if fiscal_year::Entity::find().filter(fiscal_year::Column::Year.eq(year)).one(&txn).await?.is_some() {
         return Err(AppError::Conflict(format!("{year} 年度已存在")));
     }
@@ -67,7 +67,7 @@ pub async fn advance<C: ConnectionTrait + TransactionTrait>(
     id: i64,
 ) -> AppResult<fiscal_year::Model> {
     viewer.require(Capability::Administer)?;
-    let txn = db.begin().await?;
+    let txn = crate::tx::begin(db).await?;
     let before = get(&txn, id).await?;
     let Some(next) = status(&before)?.next() else {
         return Err(AppError::Conflict("该年度已关闭，不能再变更状态".into()));
