@@ -3,6 +3,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod indexes;
 mod m20261129_000001_foundation;
 mod m20261129_000002_indicator_library;
 mod m20261129_000003_targets;

@@ -326,6 +326,20 @@ pub async fn units(round_id: String, after: Option<String>) -> Result<Connection
     request(UNITS, json!({ "roundId": round_id, "first": UNITS_PAGE, "after": after }), "roundUnits").await
 }
 
+/// Every unit of a round in the caller's scope (all pages).
+pub async fn units_all(round_id: String) -> Result<Vec<RoundUnit>, ApiError> {
+    let mut all = Vec::new();
+    let mut after = None;
+    loop {
+        let page = units(round_id.clone(), after).await?;
+        after = page.next_cursor();
+        all.extend(page.into_nodes());
+        if after.is_none() {
+            return Ok(all);
+        }
+    }
+}
+
 /// One page of a round's project reports, filtered by light and unit.
 pub async fn reports(
     round_id: String,

@@ -44,6 +44,7 @@ pub fn OpenRoundForm(year: FiscalYear, on_opened: Callback<Round>) -> impl IntoV
                     month.set(String::new());
                     due.set(String::new());
                     chosen.set(Vec::new());
+                    all_units.set(true);
                     on_opened.run(round);
                 }
                 Err(err) => error.set(Some(err.message)),

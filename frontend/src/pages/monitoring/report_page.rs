@@ -1,3 +1,4 @@
+use futures::future::join;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -7,7 +8,7 @@ use super::round_header::{RoundFacts, round_title};
 use crate::api::ApiError;
 use crate::api::monitoring::{self, Round, RoundUnit};
 use crate::components::{AsyncSection, EmptyState};
-use crate::contexts::use_years;
+use crate::contexts::{use_session, use_years};
 use crate::format::date_time;
 
 /// `/monitoring/:round_id/report` (部门, 乡镇): the unit's monitoring report
@@ -43,18 +44,33 @@ fn UnitReport(round: Round) -> impl IntoView {
     let open = round.open;
     let round_id = round.id.clone();
     let submit = Action::new_local(|round_id: &String| monitoring::submit_round(round_id.clone()));
+    let own_unit = use_session().user_untracked().map(|user| user.organisation.id).unwrap_or_default();
     let status = LocalResource::new({
         let round_id = round_id.clone();
         move || {
             submit.version().track();
-            let round_id = round_id.clone();
-            async move { monitoring::units(round_id, None).await.map(|page| page.into_nodes().into_iter().next()) }
+            let (round_id, own_unit) = (round_id.clone(), own_unit.clone());
+            async move {
+                let units = monitoring::units_all(round_id).await?;
+                Ok::<_, ApiError>(units.into_iter().find(|u| u.unit.id == own_unit))
+            }
         }
     });
     let reload = RwSignal::new(0u32);
     let on_imported = Callback::new(move |()| reload.update(|n| *n += 1));
-    let year_id = round.year_id.clone();
-    let projects = LocalResource::new(move || monitoring::approved_projects(year_id.clone()));
+    // The approved projects of the units the round covers (the unit and its sub-units in scope).
+    let projects = LocalResource::new({
+        let (round_id, year_id) = (round_id.clone(), round.year_id.clone());
+        move || {
+            let (round_id, year_id) = (round_id.clone(), year_id.clone());
+            async move {
+                let (units, projects) =
+                    join(monitoring::units_all(round_id), monitoring::approved_projects(year_id)).await;
+                let covered: Vec<String> = units?.into_iter().map(|u| u.unit.id).collect();
+                Ok::<_, ApiError>(projects?.into_iter().filter(|p| covered.contains(&p.unit.id)).collect::<Vec<_>>())
+            }
+        }
+    });
     let submit_notice = move || match submit.value().get() {
         Some(Ok(_)) => {
             Some(view! { <div class="notice ok" id="round-submit-result">"已提交本单位监控报告。"</div> }.into_any())
@@ -117,7 +133,7 @@ fn UnitReport(round: Round) -> impl IntoView {
 /// 本单位: submitted or not, late or not, reviewed or not.
 fn unit_status(unit: Option<RoundUnit>) -> AnyView {
     let Some(unit) = unit else {
-        return view! { <div class="notice error">"本单位不在该监控任务范围内。"</div> }.into_any();
+        return view! { <div class="notice info">"本单位不在该监控任务范围内；下方列出的是本次任务所含下属单位的项目。"</div> }.into_any();
     };
     let late = match (unit.late, unit.submitted_at.is_some()) {
         (true, true) => view! { <span class="tag danger" id="round-late">"逾期提交"</span> },
