@@ -386,3 +386,29 @@ async fn a_unit_that_misses_the_due_date_is_flagged() {
     let _: Gql =
         app.gql(Some(&perf), OPEN, json!({ "y": app.fixture.year.to_string(), "m": 9, "d": "2026-10-10" })).await;
 }
+
+#[tokio::test]
+async fn a_department_submits_for_its_sub_unit_and_a_closed_round_takes_no_more() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture.clone();
+    let perf = app.token(Actor::Performance).await;
+    let dept = app.token(Actor::Department).await;
+    let round = open_round(&app, &perf, 9, "2099-12-31", &[f.d1, f.d1_sub, f.d2]).await;
+    let submit =
+        "mutation($r: ID!, $u: ID) { submitRoundReport(roundId: $r, unitId: $u) { unit { code } submittedAt } }";
+    let sub = app.gql(Some(&dept), submit, json!({ "r": round, "u": f.d1_sub.to_string() })).await;
+    assert_eq!(sub.ok()["submitRoundReport"]["unit"]["code"], "D1-SUB");
+    app.gql(Some(&dept), submit, json!({ "r": round, "u": f.d2.to_string() })).await.expect_code("NOT_FOUND");
+    let one =
+        app.gql(Some(&dept), "query($r: ID!) { monitoringRound(id: $r) { month open } }", json!({ "r": round })).await;
+    assert_eq!(one.ok()["monitoringRound"], json!({ "month": 9, "open": true }));
+    app.gql(Some(&perf), "mutation($r: ID!) { closeMonitoringRound(id: $r) { open } }", json!({ "r": round }))
+        .await
+        .ok();
+    let p = approved_project(&app, f.d1, "CL-1").await;
+    let late = app
+        .gql(Some(&dept), REPORT, json!({ "r": round, "p": p.to_string(), "e": "1.00", "i": entries("1", "ACHIEVED") }))
+        .await;
+    late.expect_code("CONFLICT");
+    app.gql(Some(&dept), submit, json!({ "r": round })).await.expect_code("CONFLICT");
+}

@@ -5,6 +5,7 @@
 //!   - GraphQL over HTTP (what the browser pays),
 //!   - GraphQL in process (schema + services + DataLoaders, no HTTP),
 //!   - the same rows by raw SQL (the floor).
+//!
 //! On SQLite (a temp file) and on PostgreSQL (a fresh database on
 //! `BENCH_PG_ADMIN`, default postgres://postgres@127.0.0.1:5432/postgres,
 //! skipped with a message when no server answers).

@@ -282,6 +282,11 @@ impl MonitoringQuery {
             .collect())
     }
 
+    /// One round, if the caller takes part in it.
+    async fn monitoring_round(&self, ctx: &Context<'_>, id: ID) -> Result<RoundObject> {
+        Ok(RoundObject(service::get(db(ctx), viewer(ctx)?, parse_id(&id, "监控任务")?).await?))
+    }
+
     /// The units of a round in the caller's scope, with their submission state.
     #[graphql(complexity = "page_complexity(child_complexity, first)")]
     async fn round_units(
@@ -443,16 +448,27 @@ impl MonitoringMutation {
         Ok(ProjectReportObject(r))
     }
 
-    /// The unit declares its round report complete.
-    async fn submit_round_report(&self, ctx: &Context<'_>, round_id: ID) -> Result<RoundUnitObject> {
+    /// A unit declares its round report complete (its own, or a sub-unit's with `unitId`).
+    async fn submit_round_report(
+        &self,
+        ctx: &Context<'_>,
+        round_id: ID,
+        unit_id: Option<ID>,
+    ) -> Result<RoundUnitObject> {
         let id = parse_id(&round_id, "监控任务")?;
-        let ru = service::submit_unit(db(ctx), viewer(ctx)?, id).await?;
+        let unit = parse_opt_id(unit_id.as_ref(), "单位")?;
+        let ru = service::submit_unit(db(ctx), viewer(ctx)?, id, unit).await?;
         let r = round::Entity::find_by_id(id)
             .one(db(ctx))
             .await
             .map_err(AppError::from)?
             .ok_or(AppError::NotFound("监控任务"))?;
         Ok(RoundUnitObject(ru, r))
+    }
+
+    /// The 绩效股 closes a round.
+    async fn close_monitoring_round(&self, ctx: &Context<'_>, id: ID) -> Result<RoundObject> {
+        Ok(RoundObject(service::close(db(ctx), viewer(ctx)?, parse_id(&id, "监控任务")?).await?))
     }
 
     /// The business section (or the 绩效股) reviews a unit's report.

@@ -379,11 +379,13 @@ pub async fn write_report(
     Ok(saved)
 }
 
-/// The unit declares its report for the round complete.
+/// A unit declares its report for the round complete: its own, or (a
+/// 主管部门) one of its sub-units'.
 pub async fn submit_unit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     viewer: &Viewer,
     round_id: i64,
+    unit_id: Option<i64>,
 ) -> AppResult<round_unit::Model> {
     viewer.require(Capability::EditTargets)?;
     let txn = crate::tx::begin(db).await?;
@@ -391,9 +393,13 @@ pub async fn submit_unit<C: ConnectionTrait + TransactionTrait>(
     if r.status != "open" {
         return Err(AppError::Conflict("监控任务已结束".into()));
     }
+    let unit = match unit_id {
+        Some(u) => crate::organisations::service::unit_in_scope(&txn, viewer, u).await?.id,
+        None => viewer.org_id,
+    };
     let ru = round_unit::Entity::find()
         .filter(round_unit::Column::RoundId.eq(round_id))
-        .filter(round_unit::Column::UnitId.eq(viewer.org_id))
+        .filter(round_unit::Column::UnitId.eq(unit))
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound("监控任务"))?;
@@ -563,4 +569,30 @@ pub async fn decision_for(
         .filter(decision::Column::ProjectId.eq(project_id))
         .one(db)
         .await?)
+}
+
+/// The 绩效股 closes a round: no more reports, imports or unit submissions.
+pub async fn close<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    viewer: &Viewer,
+    round_id: i64,
+) -> AppResult<round::Model> {
+    viewer.require(Capability::OrganiseReviews)?;
+    let txn = crate::tx::begin(db).await?;
+    let r = get(&txn, viewer, round_id).await?;
+    if r.status != "open" {
+        return Err(AppError::Conflict("监控任务已结束".into()));
+    }
+    let before = r.clone();
+    let mut active = r.into_active_model();
+    active.status = Set("closed".into());
+    let after = active.update(&txn).await?;
+    audit::record(
+        &txn,
+        viewer,
+        Change::new("monitoring.close", "monitoring_round", round_id).before(&before).after(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(after)
 }

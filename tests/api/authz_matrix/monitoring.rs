@@ -20,6 +20,8 @@ const SCOPED_OWN: [Want; 8] = [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidd
 const SCOPED_OTHER: [Want; 8] = [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden];
 
 pub const ROWS: &[Row] = &[
+    ("monitoringRound", SCOPED_OWN, SCOPED_OTHER),
+    ("closeMonitoringRound", PERF_ONLY, PERF_ONLY),
     ("monitoringRounds", SCOPED_OWN, [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden]),
     ("roundUnits", SCOPED_OWN, SCOPED_OTHER),
     ("roundReports", SCOPED_OWN, SCOPED_OTHER),
@@ -105,6 +107,26 @@ pub async fn run(
             let q = "query($y: ID!) { monitoringRounds(yearId: $y) { id } }";
             (app.gql(token, q, json!({ "y": f.year.to_string() })).await, Some(r.to_string()))
         }
+        "monitoringRound" => {
+            let r = round_for(app, unit, false).await;
+            (
+                app.gql(token, "query($r: ID!) { monitoringRound(id: $r) { id } }", json!({ "r": r.to_string() }))
+                    .await,
+                None,
+            )
+        }
+        "closeMonitoringRound" => {
+            let r = round_for(app, unit, false).await;
+            (
+                app.gql(
+                    token,
+                    "mutation($r: ID!) { closeMonitoringRound(id: $r) { open } }",
+                    json!({ "r": r.to_string() }),
+                )
+                .await,
+                None,
+            )
+        }
         "roundUnits" | "roundReports" | "roundUnitLights" | "monitoringTemplate" | "roundStatistics" => {
             let r = round_for(app, unit, false).await;
             let q = match op {
@@ -150,7 +172,9 @@ pub async fn run(
             )
         }
         "openMonitoringRound" => {
-            let month = i32::try_from(n % 12 + 1).unwrap_or(1);
+            // Cells' own rounds (round_for) use month 9; opened rounds take the others.
+            let months = [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12];
+            let month = months[usize::try_from(n).unwrap_or(0) % months.len()];
             let q = "mutation($y: ID!, $m: Int!, $u: [ID!]) { openMonitoringRound(yearId: $y, month: $m, dueDate: \"2026-10-10\", unitIds: $u) { id } }";
             (app.gql(token, q, json!({ "y": f.year.to_string(), "m": month, "u": [unit.to_string()] })).await, None)
         }
