@@ -120,10 +120,10 @@ pub fn time_progress(month: u32) -> Decimal {
 
 /// 执行率 in per cent, two places: executed / budget × 100 (0 for a zero budget).
 pub fn execution_rate(executed: Decimal, budget: Decimal) -> Decimal {
-    if budget <= Decimal::ZERO {
-        return Decimal::ZERO;
-    }
-    (executed * Decimal::ONE_HUNDRED / budget).round_dp(2)
+    let mut rate =
+        if budget <= Decimal::ZERO { Decimal::ZERO } else { (executed * Decimal::ONE_HUNDRED / budget).round_dp(2) };
+    rate.rescale(2);
+    rate
 }
 
 /// The budget-execution light at `month` for an execution rate in per cent.
@@ -369,6 +369,8 @@ mod tests {
         assert_eq!(execution_rate(d("45"), d("100")), d("45"));
         assert_eq!(execution_rate(d("1"), d("0")), Decimal::ZERO);
         assert_eq!(execution_rate(d("1"), d("3")), d("33.33"));
+        // Always two places, whatever the inputs' scale: "45.00", never "45".
+        assert_eq!(execution_rate(d("45000"), d("100000")).to_string(), "45.00");
     }
 }
 

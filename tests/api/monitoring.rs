@@ -3,44 +3,15 @@
 
 use std::time::Duration;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
-use chrono::Utc;
-use jixiao_tests::{Actor, Gql, TestApp, fixture};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use jixiao_tests::fixture::approved_project;
+use jixiao_tests::workbook::workbook;
+use jixiao_tests::{Actor, Gql, TestApp};
 use serde_json::{Value, json};
 
 const OPEN: &str = "mutation($y: ID!, $m: Int!, $d: String!, $u: [ID!]) { openMonitoringRound(yearId: $y, month: $m, dueDate: $d, unitIds: $u) { id month } }";
 const REPORT: &str = "mutation($r: ID!, $p: ID!, $e: Money!, $i: [IndicatorReportInput!]!) { submitProjectReport(roundId: $r, projectId: $p, executedAmount: $e, indicators: $i) { executionRate executionLight light indicators { name light } } }";
 const JOB: &str =
     "query($j: ID!) { importJob(id: $j) { status total processed applied errors { row column message } } }";
-
-/// An approved project of `unit` (budget 100,000.00) with an approved target
-/// whose first indicator is 受益人数 ≥ 1200 人 and second a qualitative one.
-pub async fn approved_project(app: &TestApp, unit: i64, code: &str) -> i64 {
-    let p = fixture::add_project(&app.db, app.fixture.year, unit, code, Some(10_000_000)).await;
-    app.db.execute_unprepared(&format!("UPDATE project SET requested_fen = 10000000 WHERE id = {p}")).await.unwrap();
-    let indicators = json!([
-        { "level2": "QUANTITY", "name": "受益人数", "comparator": "AT_LEAST", "targetValue": "1200", "unit": "人", "weight": "60",
-          "direction": "POSITIVE", "scoringStandard": "按比例", "explanation": "", "source": "LIBRARY", "libraryId": null },
-        { "level2": "SOCIAL", "name": "群众生活改善", "comparator": "QUALITATIVE", "targetValue": "明显改善", "unit": "", "weight": "30",
-          "direction": "POSITIVE", "scoringStandard": "定性", "explanation": "", "source": "LIBRARY", "libraryId": null }
-    ]);
-    backend::targets::entity::ActiveModel {
-        project_id: Set(p),
-        state: Set("approved".into()),
-        revision: Set(1),
-        overall_goal: Set("目标".into()),
-        indicators: Set(indicators.to_string()),
-        created_at: Set(Utc::now()),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    p
-}
 
 fn entries(actual: &str, qualitative: &str) -> Value {
     json!([
@@ -54,25 +25,6 @@ async fn open_round(app: &TestApp, perf: &str, month: i32, due: &str, units: &[i
     let res =
         app.gql(Some(perf), OPEN, json!({ "y": app.fixture.year.to_string(), "m": month, "d": due, "u": u })).await;
     res.ok()["openMonitoringRound"]["id"].as_str().unwrap().to_owned()
-}
-
-pub fn workbook(rows: &[(&str, Option<&str>, Option<f64>)]) -> String {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (col, h) in (0u16..).zip(["项目编码", "项目名称", "预算单位", "批复金额（元）", "截至目前执行金额（元）"])
-    {
-        sheet.write_string(0, col, h).unwrap();
-    }
-    for (row, (code, text, number)) in (1u32..).zip(rows) {
-        sheet.write_string(row, 0, *code).unwrap();
-        if let Some(t) = text {
-            sheet.write_string(row, 4, *t).unwrap();
-        }
-        if let Some(n) = number {
-            sheet.write_number(row, 4, *n).unwrap();
-        }
-    }
-    STANDARD.encode(book.save_to_buffer().unwrap())
 }
 
 async fn wait_for(app: &TestApp, token: &str, job: &Value) -> Value {
@@ -199,7 +151,7 @@ async fn a_round_runs_two_units_report_by_form_and_by_import_and_the_performance
     let p_town1 = approved_project(&app, f.t1, "RT-1").await;
     let p_town2 = approved_project(&app, f.t1, "RT-2").await;
     approved_project(&app, f.t1, "RT-3").await;
-    let due = (Utc::now().date_naive() + chrono::Days::new(10)).format("%Y-%m-%d").to_string();
+    let due = (chrono::Utc::now().date_naive() + chrono::Days::new(10)).format("%Y-%m-%d").to_string();
     let round = open_round(&app, &perf, 9, &due, &[f.d1, f.t1, f.d2]).await;
 
     // The department reports by form and submits.

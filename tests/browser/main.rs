@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use jixiao_tests::{PASSWORD, TestApp, workspace_root};
-use serde_json::json;
+use serde_json::{Value, json};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -401,5 +401,128 @@ async fn a_target_goes_through_the_review_chain_in_the_browser() {
     b.click("#nav-statistics").await;
     b.wait_text("#stat-returned-share", "the returned share", |t| t.contains("100.00")).await;
     b.shot("7-statistics").await;
+    let _ = b.c.close().await;
+}
+
+/// Issue 4 in the browser: the 绩效股 opens a round; a department reports by
+/// form with live lights (45 % executed at month 9 is 60.0 → yellow); a
+/// township imports an .xlsx, a bad row rejected with its row number, then a
+/// good file; the 绩效股 reduces one project and the statistics show it.
+#[tokio::test]
+async fn a_monitoring_round_in_the_browser() {
+    let index = workspace_root().join("dist/index.html");
+    assert!(index.exists(), "no frontend bundle at {}: run `cargo xtask build-web` first", index.display());
+    let app = TestApp::spawn().await;
+    let f = app.fixture.clone();
+    let base = format!("http://{}", app.addr);
+    let p_dept = jixiao_tests::fixture::approved_project(&app, f.d1, "RD-1").await;
+    let p_town = jixiao_tests::fixture::approved_project(&app, f.t1, "RT-1").await;
+    let perf = app.token(jixiao_tests::Actor::Performance).await;
+    let driver = ChromeDriver::start();
+    let b = Browser { c: driver.client().await, shots: workspace_root().join("target/browser") };
+
+    // The 绩效股 opens the September round for every unit.
+    b.login(&base, "perf").await;
+    b.c.goto(&format!("{base}/monitoring")).await.expect("monitoring");
+    b.wait_for("#round-month").await.select_by_value("9").await.expect("month");
+    b.fill("#round-due", "2099-12-31").await;
+    b.click("#round-scope-all").await;
+    b.click("#round-open").await;
+    let mut round = String::new();
+    for _ in 0..50 {
+        let res = app
+            .gql(
+                Some(&perf),
+                "query($y: ID!) { monitoringRounds(yearId: $y) { id month } }",
+                json!({ "y": f.year.to_string() }),
+            )
+            .await;
+        if let Some(r) = res.ok()["monitoringRounds"].as_array().and_then(|rs| rs.iter().find(|r| r["month"] == 9)) {
+            round = r["id"].as_str().unwrap_or_default().to_owned();
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if round.is_empty() {
+        b.fail("the round was not opened").await;
+    }
+    b.logout().await;
+
+    // The department reports by form; the lights are live.
+    b.login(&base, "dept1").await;
+    b.c.goto(&format!("{base}/monitoring/{round}/report")).await.expect("report form");
+    let card = "section[data-code='RD-1']";
+    b.fill(&format!("{card} .report-executed"), "45000").await;
+    b.wait_text(&format!("{card} .live-execution-light"), "a yellow execution light", |t| t.contains("黄")).await;
+    b.fill(&format!("{card} .report-actual"), "1000").await;
+    b.select(&format!("{card} .report-likelihood"), "确定能").await;
+    let qualitative = b.nth(&format!("{card} .report-likelihood"), 1).await;
+    qualitative.select_by_label("确定能").await.expect("likelihood");
+    b.select(&format!("{card} .report-qualitative"), "达成").await;
+    b.wait_text(&format!("{card} .live-project-light"), "the worst light: yellow", |t| t.contains("黄")).await;
+    b.shot("8-monitoring-form").await;
+    b.click(&format!("{card} .report-save")).await;
+    let report =
+        "query($r: ID!, $p: ID!) { projectReport(roundId: $r, projectId: $p) { executionRate executionLight light } }";
+    let mut saved = Value::Null;
+    for _ in 0..50 {
+        let res = app.gql(Some(&perf), report, json!({ "r": round, "p": p_dept.to_string() })).await;
+        saved = res.ok()["projectReport"].clone();
+        if !saved.is_null() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(saved, json!({ "executionRate": "45.00", "executionLight": "YELLOW", "light": "YELLOW" }));
+    b.click("#round-submit").await;
+    b.logout().await;
+
+    // The township imports: a bad row is rejected with its row number, then a good file.
+    b.login(&base, "town1").await;
+    b.c.goto(&format!("{base}/monitoring/{round}/report")).await.expect("report form");
+    let dir = std::env::temp_dir().join(format!("jixiao-browser-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.xlsx");
+    std::fs::write(&bad, jixiao_tests::workbook::bytes(&[("RT-1", Some("30000"), None), ("NO-SUCH", Some("1"), None)]))
+        .expect("write");
+    let good = dir.join("good.xlsx");
+    std::fs::write(&good, jixiao_tests::workbook::bytes(&[("RT-1", Some("30,000.00"), None)])).expect("write");
+    b.wait_for("#import-file").await.send_keys(&bad.display().to_string()).await.expect("choose file");
+    b.click("#import-start").await;
+    b.wait_text("#import-errors", "row 3 named", |t| t.contains('3') && t.contains("NO-SUCH")).await;
+    b.shot("9-import-errors").await;
+    let file = b.wait_for("#import-file").await;
+    file.clear().await.ok();
+    file.send_keys(&good.display().to_string()).await.expect("choose file");
+    b.click("#import-start").await;
+    b.wait_text("#import-status", "success", |t| t.contains("成功")).await;
+    let res = app.gql(Some(&perf), report, json!({ "r": round, "p": p_town.to_string() })).await;
+    assert_eq!(res.ok()["projectReport"]["executionLight"], "RED", "30 % at month 9 is 40.0");
+    let _ = std::fs::remove_dir_all(&dir);
+    b.logout().await;
+
+    // The 绩效股 reduces the red project; statistics and the ledger show it.
+    b.login(&base, "perf").await;
+    b.c.goto(&format!("{base}/monitoring/{round}")).await.expect("dashboard");
+    b.wait_text("#unit-lights", "the units grid", |t| t.contains("城关镇")).await;
+    b.click(&format!("#open-report-{p_town}")).await;
+    b.select("#decision-kind", "调减预算").await;
+    b.fill("#decision-amount", "10951.00").await;
+    b.fill("#decision-note", "执行进度严重滞后").await;
+    b.click("#decision-save").await;
+    b.wait_for("#decision-existing").await;
+    b.wait_text("#round-statistics", "the reduction", |t| t.contains("1.10")).await;
+    b.shot("10-monitoring-dashboard").await;
+    let ledger = app
+        .gql(
+            Some(&perf),
+            "query($y: ID!) { ledgerSummary(yearId: $y) { bySource { key count amount } } }",
+            json!({ "y": f.year.to_string() }),
+        )
+        .await;
+    assert_eq!(
+        ledger.ok()["ledgerSummary"]["bySource"],
+        json!([{ "key": "MONITORING", "count": 1, "amount": "10951.00" }])
+    );
     let _ = b.c.close().await;
 }

@@ -10,7 +10,7 @@ use backend::sessions::password;
 use backend::users::entity as user;
 use backend::years::entity as fiscal_year;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 use shared::organisations::OrgKind;
 use shared::roles::Role;
 use shared::years::YearStatus;
@@ -253,4 +253,31 @@ pub async fn add_user(db: &DatabaseConnection, username: &str, role: Role, org_i
     .await
     .expect("insert user")
     .id
+}
+
+/// An approved project of `unit` (budget 100,000.00) with an approved target
+/// whose first indicator is 受益人数 ≥ 1200 人 and second a qualitative one.
+pub async fn approved_project(app: &crate::TestApp, unit: i64, code: &str) -> i64 {
+    let p = add_project(&app.db, app.fixture.year, unit, code, Some(10_000_000)).await;
+    app.db.execute_unprepared(&format!("UPDATE project SET requested_fen = 10000000 WHERE id = {p}")).await.unwrap();
+    let indicators = serde_json::json!([
+        { "level2": "QUANTITY", "name": "受益人数", "comparator": "AT_LEAST", "targetValue": "1200", "unit": "人", "weight": "60",
+          "direction": "POSITIVE", "scoringStandard": "按比例", "explanation": "", "source": "LIBRARY", "libraryId": null },
+        { "level2": "SOCIAL", "name": "群众生活改善", "comparator": "QUALITATIVE", "targetValue": "明显改善", "unit": "", "weight": "30",
+          "direction": "POSITIVE", "scoringStandard": "定性", "explanation": "", "source": "LIBRARY", "libraryId": null }
+    ]);
+    backend::targets::entity::ActiveModel {
+        project_id: Set(p),
+        state: Set("approved".into()),
+        revision: Set(1),
+        overall_goal: Set("目标".into()),
+        indicators: Set(indicators.to_string()),
+        created_at: Set(Utc::now()),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    p
 }

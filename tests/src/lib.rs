@@ -3,6 +3,7 @@
 //! on a random port, with a small fixture county and actor helpers.
 
 pub mod fixture;
+pub mod workbook;
 
 use std::net::SocketAddr;
 

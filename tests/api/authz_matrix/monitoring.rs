@@ -140,7 +140,7 @@ pub async fn run(
         }
         "projectReport" => {
             let r = round_for(app, unit, false).await;
-            let p = super::super::monitoring::approved_project(app, unit, &format!("MR-{n}")).await;
+            let p = jixiao_tests::fixture::approved_project(app, unit, &format!("MR-{n}")).await;
             let q = "query($r: ID!, $p: ID!) { projectReport(roundId: $r, projectId: $p) { id } }";
             (app.gql(token, q, json!({ "r": r.to_string(), "p": p.to_string() })).await, None)
         }
@@ -180,7 +180,7 @@ pub async fn run(
         }
         "submitProjectReport" => {
             let r = round_for(app, unit, false).await;
-            let p = super::super::monitoring::approved_project(app, unit, &format!("MS-{n}")).await;
+            let p = jixiao_tests::fixture::approved_project(app, unit, &format!("MS-{n}")).await;
             let q = "mutation($r: ID!, $p: ID!, $i: [IndicatorReportInput!]!) { submitProjectReport(roundId: $r, projectId: $p, executedAmount: \"10.00\", indicators: $i) { id } }";
             let ind = json!([
                 { "position": 0, "actual": "100", "likelihood": "CERTAIN", "reasons": [], "measures": "" },
@@ -216,13 +216,13 @@ pub async fn run(
         }
         "decideProject" => {
             let r = round_for(app, unit, false).await;
-            let p = super::super::monitoring::approved_project(app, unit, &format!("MD-{n}")).await;
+            let p = jixiao_tests::fixture::approved_project(app, unit, &format!("MD-{n}")).await;
             let q = "mutation($r: ID!, $p: ID!) { decideProject(roundId: $r, projectId: $p, kind: REDUCE, amount: \"1.00\") { kind } }";
             (app.gql(token, q, json!({ "r": r.to_string(), "p": p.to_string() })).await, None)
         }
         "importExecution" => {
             let r = round_for(app, unit, false).await;
-            let file = super::super::monitoring::workbook(&[("NONE", Some("1.00"), None)]);
+            let file = jixiao_tests::workbook::workbook(&[("NONE", Some("1.00"), None)]);
             let q = "mutation($r: ID!, $f: String!) { importExecution(roundId: $r, fileBase64: $f) { id } }";
             (app.gql(token, q, json!({ "r": r.to_string(), "f": file })).await, None)
         }
