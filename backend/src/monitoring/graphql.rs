@@ -127,7 +127,19 @@ impl DecisionObject {
     }
 }
 
-pub struct ProjectReportObject(pub report::Model);
+/// A project's report, with its project and unit when the query that found
+/// it fetched them already (the dashboard); otherwise they come by DataLoader.
+pub struct ProjectReportObject(
+    pub report::Model,
+    pub Option<crate::projects::entity::Model>,
+    pub Option<crate::organisations::entity::Model>,
+);
+
+impl ProjectReportObject {
+    fn alone(r: report::Model) -> Self {
+        ProjectReportObject(r, None, None)
+    }
+}
 
 #[Object(name = "ProjectReport")]
 impl ProjectReportObject {
@@ -135,10 +147,16 @@ impl ProjectReportObject {
         ID(self.0.id.to_string())
     }
     async fn project(&self, ctx: &Context<'_>) -> Result<ProjectObject> {
-        load_project(ctx, self.0.project_id).await
+        match &self.1 {
+            Some(p) => Ok(ProjectObject(p.clone())),
+            None => load_project(ctx, self.0.project_id).await,
+        }
     }
     async fn unit(&self, ctx: &Context<'_>) -> Result<OrganisationObject> {
-        load_required(ctx, self.0.unit_id).await
+        match &self.2 {
+            Some(u) => Ok(OrganisationObject(u.clone())),
+            None => load_required(ctx, self.0.unit_id).await,
+        }
     }
     async fn executed_amount(&self) -> Money {
         Money(from_fen(self.0.executed_fen))
@@ -317,7 +335,11 @@ impl MonitoringQuery {
         let page = PageRequest::parse(first, after.as_deref(), 20)?;
         let unit = parse_opt_id(unit_id.as_ref(), "单位")?;
         let rows = service::reports(db(ctx), viewer(ctx)?, parse_id(&round_id, "监控任务")?, light, unit, page).await?;
-        Ok(ProjectReportConnection::from_page(rows, |r| r.id, ProjectReportObject))
+        Ok(ProjectReportConnection::from_page(
+            rows,
+            |r| r.report.id,
+            |r| ProjectReportObject(r.report, r.project, r.unit),
+        ))
     }
 
     /// Units × lights of a round (the dashboard's grid), in the caller's scope.
@@ -356,7 +378,7 @@ impl MonitoringQuery {
             parse_id(&project_id, "项目")?,
         )
         .await?;
-        Ok(r.map(ProjectReportObject))
+        Ok(r.map(ProjectReportObject::alone))
     }
 
     /// A round's figures (绩效股, leadership).
@@ -445,7 +467,7 @@ impl MonitoringMutation {
             entries,
         )
         .await?;
-        Ok(ProjectReportObject(r))
+        Ok(ProjectReportObject::alone(r))
     }
 
     /// A unit declares its round report complete (its own, or a sub-unit's with `unitId`).

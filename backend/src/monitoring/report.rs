@@ -28,6 +28,18 @@ pub enum Relation {
         to = "crate::organisations::entity::Column::Id"
     )]
     Unit,
+    #[sea_orm(
+        belongs_to = "crate::projects::entity::Entity",
+        from = "Column::ProjectId",
+        to = "crate::projects::entity::Column::Id"
+    )]
+    Project,
+}
+
+impl Related<crate::projects::entity::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Project.def()
+    }
 }
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -3,10 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use chrono::Utc;
+use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect, RelationTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+};
 use shared::money::from_fen;
 use shared::monitoring::{DecisionKind, Light};
 use shared::organisations::OrgKind;
@@ -34,6 +36,66 @@ pub struct Figures {
 /// Figures of one round, or of every round of a year (units counted once).
 pub async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round::Model]) -> AppResult<Figures> {
     viewer.require(Capability::ReadCountyOverview)?;
+    let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
+    let mut figures = match rounds {
+        [one] => unit_figures_of_round(db, one).await?,
+        _ => unit_figures_of_rounds(db, rounds).await?,
+    };
+    lights_and_decisions(db, &ids, &mut figures).await?;
+    Ok(figures)
+}
+
+/// One round's unit figures, counted by the database.
+async fn unit_figures_of_round(db: &impl ConnectionTrait, r: &round::Model) -> AppResult<Figures> {
+    let today = Utc::now().date_naive();
+    let due = NaiveDate::parse_from_str(&r.due_date, "%Y-%m-%d").unwrap_or(today);
+    // Submitted after the due date: on or after the next day (UTC, as `is_late`).
+    let cut = Utc.from_utc_datetime(&(due + Days::new(1)).and_time(NaiveTime::MIN));
+    let overdue = today > due;
+    let late_submitted = Expr::expr(Func::coalesce([
+        Expr::expr(Func::sum(
+            Expr::case(Expr::col((round_unit::Entity, round_unit::Column::SubmittedAt)).gte(cut), 1).finally(0),
+        )),
+        Expr::val(0),
+    ]))
+    .cast_as("BIGINT");
+    let rows: Vec<(String, i64, i64, i64)> = round_unit::Entity::find()
+        .select_only()
+        .column(organisation::Column::Kind)
+        .column_as(Expr::col((round_unit::Entity, round_unit::Column::Id)).count(), "n")
+        .column_as(Expr::col((round_unit::Entity, round_unit::Column::SubmittedAt)).count(), "submitted")
+        .column_as(late_submitted, "late")
+        .join(JoinType::InnerJoin, round_unit::Relation::Unit.def())
+        .filter(round_unit::Column::RoundId.eq(r.id))
+        .group_by(organisation::Column::Kind)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut figures = Figures::default();
+    for kind in [OrgKind::Department, OrgKind::Township] {
+        let (n, submitted, late) =
+            rows.iter().find(|row| row.0 == kind.as_str()).map_or((0, 0, 0), |row| (row.1, row.2, row.3));
+        figures.units.push((kind, n, submitted, late + if overdue { n - submitted } else { 0 }));
+    }
+    let mut late = Condition::any().add(round_unit::Column::SubmittedAt.gte(cut));
+    if overdue {
+        late = late.add(round_unit::Column::SubmittedAt.is_null());
+    }
+    figures.late_units = round_unit::Entity::find()
+        .select_only()
+        .column(organisation::Column::Name)
+        .join(JoinType::InnerJoin, round_unit::Relation::Unit.def())
+        .filter(round_unit::Column::RoundId.eq(r.id))
+        .filter(late)
+        .order_by_asc(organisation::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(figures)
+}
+
+/// Several rounds' unit figures, each unit counted once.
+async fn unit_figures_of_rounds(db: &impl ConnectionTrait, rounds: &[round::Model]) -> AppResult<Figures> {
     let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
     let today = Utc::now().date_naive();
     let units: Vec<(round_unit::Model, Option<organisation::Model>)> = round_unit::Entity::find()
@@ -63,12 +125,15 @@ pub async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round
     late_names.sort();
     late_names.dedup();
     figures.late_units = late_names;
+    Ok(figures)
+}
 
+async fn lights_and_decisions(db: &impl ConnectionTrait, ids: &[i64], figures: &mut Figures) -> AppResult<()> {
     let lights: Vec<(String, i64)> = report::Entity::find()
         .select_only()
         .column(report::Column::Light)
         .column_as(Expr::col(report::Column::Id).count(), "n")
-        .filter(report::Column::RoundId.is_in(ids.clone()))
+        .filter(report::Column::RoundId.is_in(ids.to_vec()))
         .group_by(report::Column::Light)
         .into_tuple()
         .all(db)
@@ -80,7 +145,7 @@ pub async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round
         .select_only()
         .column(decision::Column::Kind)
         .column(decision::Column::AmountFen)
-        .filter(decision::Column::RoundId.is_in(ids))
+        .filter(decision::Column::RoundId.is_in(ids.to_vec()))
         .into_tuple()
         .all(db)
         .await?;
@@ -91,7 +156,7 @@ pub async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round
             (*k, count(rows.len()), rows.iter().map(|d| from_fen(d.1.unwrap_or(0))).sum())
         })
         .collect();
-    Ok(figures)
+    Ok(())
 }
 
 /// Units × lights for a round's dashboard: (unit id, light, projects).
