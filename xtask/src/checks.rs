@@ -41,9 +41,11 @@ pub fn run_all(require_postgres: bool) -> Result<()> {
     let pg = std::env::var("JIXIAO_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     if postgres_answers(&pg) {
         step("API tests on PostgreSQL");
+        // The same package selection as `cargo test` above (the default members), so
+        // features unify the same way and nothing is rebuilt.
         run(cargo()
             .current_dir(&root)
-            .args(["test", "-p", "jixiao-tests", "--test", "api"])
+            .args(["test", "--test", "api"])
             .env("JIXIAO_TEST_DB", "postgres"))?;
         drop_test_databases(&pg);
     } else if require_postgres {
