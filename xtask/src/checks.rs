@@ -43,10 +43,7 @@ pub fn run_all(require_postgres: bool) -> Result<()> {
         step("API tests on PostgreSQL");
         // The same package selection as `cargo test` above (the default members), so
         // features unify the same way and nothing is rebuilt.
-        run(cargo()
-            .current_dir(&root)
-            .args(["test", "--test", "api"])
-            .env("JIXIAO_TEST_DB", "postgres"))?;
+        run(cargo().current_dir(&root).args(["test", "--test", "api"]).env("JIXIAO_TEST_DB", "postgres"))?;
         drop_test_databases(&pg);
     } else if require_postgres {
         bail!("PostgreSQL does not answer at {pg}: the PostgreSQL suite is required here");
@@ -60,8 +57,11 @@ pub fn run_all(require_postgres: bool) -> Result<()> {
     Ok(())
 }
 
+/// Prints a step's name with the time since the checks began.
 fn step(name: &str) {
-    println!("\n==> {name}");
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let elapsed = START.get_or_init(std::time::Instant::now).elapsed().as_secs();
+    println!("\n==> [{:>2}:{:02}] {name}", elapsed / 60, elapsed % 60);
 }
 
 fn run(cmd: &mut Command) -> Result<()> {
