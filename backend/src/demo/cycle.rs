@@ -72,7 +72,7 @@ async fn seed_experts(
     const SURNAMES: &[&str] = &["陈", "林", "黄", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗"];
     let demo = user_id(db, "expert_demo").await?;
     let mut ids = vec![demo];
-    for (f, _) in [Field::Education, Field::Infrastructure, Field::Agriculture].iter().zip(0..) {
+    for f in [Field::Education, Field::Infrastructure, Field::Agriculture] {
         field::ActiveModel { expert_id: Set(demo), field: Set(f.as_str().into()), ..Default::default() }
             .insert(db)
             .await?;

@@ -306,12 +306,15 @@ impl TargetQuery {
         year_id: ID,
         state: Option<TargetState>,
         unit_id: Option<ID>,
+        #[graphql(desc = "Only targets no expert panel has been given yet.")] awaiting_panel: Option<bool>,
         first: Option<i32>,
         after: Option<String>,
     ) -> Result<TargetConnection> {
         let page = crate::pagination::PageRequest::parse(first, after.as_deref(), 20)?;
         let unit = parse_opt_id(unit_id.as_ref(), "单位")?;
-        let rows = service::list(db(ctx), viewer(ctx)?, parse_id(&year_id, "预算年度")?, state, unit, page).await?;
+        let year = parse_id(&year_id, "预算年度")?;
+        let awaiting = awaiting_panel.unwrap_or(false);
+        let rows = service::list(db(ctx), viewer(ctx)?, year, state, unit, awaiting, page).await?;
         Ok(TargetConnection::from_page(rows, |t| t.id, TargetObject))
     }
 

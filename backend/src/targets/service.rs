@@ -323,9 +323,18 @@ pub async fn list(
     year_id: i64,
     state_filter: Option<TargetState>,
     unit_id: Option<i64>,
+    awaiting_panel: bool,
     page: PageRequest,
 ) -> AppResult<Page<target::Model>> {
     let mut select = visible_in_year(viewer, year_id)?;
+    if awaiting_panel {
+        let on_panels = sea_orm::sea_query::Query::select()
+            .column(crate::experts::panel::item::Column::TargetId)
+            .from(crate::experts::panel::item::Entity)
+            .and_where(crate::experts::panel::item::Column::TargetId.is_not_null())
+            .to_owned();
+        select = select.filter(target::Column::Id.not_in_subquery(on_panels));
+    }
     if let Some(s) = state_filter {
         select = select.filter(target::Column::State.eq(s.as_str()));
     }

@@ -166,7 +166,7 @@ struct RulesWire {
 const GET: &str = concat!("query Target($projectId: ID!) { target(projectId: $projectId) { ", target_fields!(), " } }");
 const RULES: &str = "query TargetRules { targetRules { weightTotal } }";
 const LIST: &str = concat!(
-    "query Targets($yearId: ID!, $state: TargetState, $first: Int, $after: String) { targets(yearId: $yearId, state: $state, first: $first, after: $after) { edges { node { ",
+    "query Targets($yearId: ID!, $state: TargetState, $awaitingPanel: Boolean, $first: Int, $after: String) { targets(yearId: $yearId, state: $state, awaitingPanel: $awaitingPanel, first: $first, after: $after) { edges { node { ",
     target_summary_fields!(),
     " } } ",
     page_fields!(),
@@ -193,14 +193,18 @@ pub async fn rules() -> Result<TargetRules, ApiError> {
     Ok(TargetRules { weight_total: wire.weight_total })
 }
 
-/// The targets of a year (in a state), as far as the caller may see.
+/// The targets of a year (in a state), as far as the caller may see;
+/// `awaiting_panel` keeps only those no expert panel has been given yet.
 pub async fn list(
     year_id: String,
     state: Option<TargetState>,
+    awaiting_panel: bool,
     first: u32,
     after: Option<String>,
 ) -> Result<Connection<TargetSummary>, ApiError> {
-    request(LIST, json!({ "yearId": year_id, "state": state, "first": first, "after": after }), "targets").await
+    let variables =
+        json!({ "yearId": year_id, "state": state, "awaitingPanel": awaiting_panel, "first": first, "after": after });
+    request(LIST, variables, "targets").await
 }
 
 /// Saves the draft; never refused for rule checks (they come back as issues).

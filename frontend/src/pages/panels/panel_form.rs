@@ -38,7 +38,7 @@ pub fn PanelForm(year: FiscalYear, on_formed: Callback<ExpertPanel>) -> impl Int
                     })
                     .map(|a| (a.id, format!("{} {}（{}）", a.project.code, a.project.name, a.project.unit.name)))
                     .collect::<Vec<_>>(),
-                _ => targets::list(year_id, Some(TargetState::PendingExpert), CHECKLIST_SIZE, None)
+                _ => targets::list(year_id, Some(TargetState::PendingExpert), true, CHECKLIST_SIZE, None)
                     .await?
                     .into_nodes()
                     .into_iter()
