@@ -300,6 +300,7 @@ impl TargetQuery {
 
     /// Targets of a year in the caller's scope.
     #[graphql(complexity = "page_complexity(child_complexity, first)")]
+    #[allow(clippy::too_many_arguments)] // each argument is a GraphQL filter
     async fn targets(
         &self,
         ctx: &Context<'_>,
