@@ -40,16 +40,16 @@ pub fn run_all(require_postgres: bool) -> Result<()> {
 
     let pg = std::env::var("JIXIAO_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
     if postgres_answers(&pg) {
-        step("API tests on PostgreSQL");
-        // The same package selection as `cargo test` above (the default members), so
-        // features unify the same way and nothing is rebuilt.
-        run(cargo().current_dir(&root).args(["test", "--test", "api"]).env("JIXIAO_TEST_DB", "postgres"))?;
+        step("tests on PostgreSQL: API and browser");
+        // Exactly the command of the SQLite run, so nothing is rebuilt; the
+        // suites read JIXIAO_TEST_DB to choose their database.
+        run(cargo().current_dir(&root).arg("test").env("JIXIAO_TEST_DB", "postgres"))?;
         drop_test_databases(&pg);
     } else if require_postgres {
         bail!("PostgreSQL does not answer at {pg}: the PostgreSQL suite is required here");
     } else {
         eprintln!("\n{}", "!".repeat(72));
-        eprintln!("!! SKIPPED: the API suite on PostgreSQL — no server answers at {pg}");
+        eprintln!("!! SKIPPED: the suites on PostgreSQL — no server answers at {pg}");
         eprintln!("!! Start one (or set JIXIAO_TEST_PG) to run it.");
         eprintln!("{}\n", "!".repeat(72));
     }
