@@ -36,6 +36,14 @@ pub enum Target {
 /// then for a unit outside its scope.
 pub type Row = (&'static str, [Want; 8], [Want; 8]);
 
+/// Column patterns the domains' rows share.
+pub const ALL_OK: [Want; 8] = [Ok; 8];
+pub const ADMIN_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
+/// The 绩效股 alone.
+pub const PERF_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+/// County-wide readers: the 绩效股 and the leadership.
+pub const COUNTY_READERS: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden];
+
 /// Every domain's rows. A domain adds its module here and to `run`.
 fn matrix() -> Vec<Row> {
     [foundation::ROWS, indicators::ROWS, targets::ROWS, monitoring::ROWS].concat()

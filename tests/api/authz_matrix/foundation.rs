@@ -7,10 +7,7 @@ use jixiao_tests::{Actor, Gql, PASSWORD, TestApp, fixture};
 use serde_json::json;
 
 use super::Want::*;
-use super::{Row, Want};
-
-const ALL_OK: [Want; 8] = [Ok; 8];
-const ADMIN_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
+use super::{ADMIN_ONLY, ALL_OK, Row};
 
 pub const ROWS: &[Row] = &[
     // Queries

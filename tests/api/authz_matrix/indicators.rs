@@ -18,19 +18,17 @@ use super::Row;
 use super::Want::*;
 
 const F: super::Want = Forbidden;
-const ALL_OK: [super::Want; 8] = [Ok; 8];
 const UNITS_ONLY: [super::Want; 8] = [Ok, Ok, F, F, F, F, F, F];
-const PERFORMANCE_ONLY: [super::Want; 8] = [F, F, F, Ok, F, F, F, F];
 
 pub const ROWS: &[Row] = &[
     // Queries: the row is a proposal of the target unit, listed with status PROPOSED.
     ("libraryIndicators", [Ok, Ok, F, Ok, F, F, F, F], [Hidden, Hidden, F, Ok, F, F, F, F]),
-    ("exportLibraryIndicators", ALL_OK, ALL_OK),
+    ("exportLibraryIndicators", super::ALL_OK, super::ALL_OK),
     // Mutations
     ("proposeIndicator", UNITS_ONLY, UNITS_ONLY),
-    ("reviewIndicator", PERFORMANCE_ONLY, PERFORMANCE_ONLY),
-    ("createLibraryIndicator", PERFORMANCE_ONLY, PERFORMANCE_ONLY),
-    ("importLibraryIndicators", PERFORMANCE_ONLY, PERFORMANCE_ONLY),
+    ("reviewIndicator", super::PERF_ONLY, super::PERF_ONLY),
+    ("createLibraryIndicator", super::PERF_ONLY, super::PERF_ONLY),
+    ("importLibraryIndicators", super::PERF_ONLY, super::PERF_ONLY),
 ];
 
 static SERIAL: AtomicU32 = AtomicU32::new(0);

@@ -12,10 +12,8 @@ use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
 
 use super::Want::*;
-use super::{Row, Want};
+use super::{COUNTY_READERS, PERF_ONLY, Row, Want};
 
-const COUNTY_READERS: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden];
-const PERF_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
 const SCOPED_OWN: [Want; 8] = [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden];
 const SCOPED_OTHER: [Want; 8] = [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden];
 

@@ -15,13 +15,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
 use super::Want::*;
-use super::{Row, Want};
+use super::{ADMIN_ONLY, COUNTY_READERS, PERF_ONLY, Row, Want};
 
-const PERF_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
-const COUNTY_READERS: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden];
 const PERF_OR_ADMIN: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Ok];
 const EXPERT_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden];
-const ADMIN_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
 const FIRM_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden];
 
 pub const ROWS: &[Row] = &[
