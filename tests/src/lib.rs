@@ -195,7 +195,11 @@ impl Drop for TempDir {
 }
 
 async fn fresh_database() -> (String, Option<TempDir>) {
-    let name = format!("jixiao_test_{}", uuid::Uuid::new_v4().simple());
+    // `JIXIAO_TEST_RUN` (set by `cargo xtask test`) tags this run's databases,
+    // so that concurrent runs on one server clean up only their own.
+    let run = std::env::var("JIXIAO_TEST_RUN").unwrap_or_else(|_| "x".into());
+    let run: String = run.chars().filter(char::is_ascii_alphanumeric).take(16).collect();
+    let name = format!("jixiao_test_{run}_{}", uuid::Uuid::new_v4().simple());
     match Backend::from_env() {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join(&name);

@@ -43,8 +43,11 @@ pub fn run_all(require_postgres: bool) -> Result<()> {
         step("tests on PostgreSQL: API and browser");
         // Exactly the command of the SQLite run, so nothing is rebuilt; the
         // suites read JIXIAO_TEST_DB to choose their database.
-        run(cargo().current_dir(&root).arg("test").env("JIXIAO_TEST_DB", "postgres"))?;
-        drop_test_databases(&pg);
+        let tag = format!("r{}", std::process::id());
+        let result =
+            run(cargo().current_dir(&root).arg("test").env("JIXIAO_TEST_DB", "postgres").env("JIXIAO_TEST_RUN", &tag));
+        drop_test_databases(&pg, &tag);
+        result?;
     } else if require_postgres {
         bail!("PostgreSQL does not answer at {pg}: the PostgreSQL suite is required here");
     } else {
@@ -108,10 +111,10 @@ fn postgres_answers(url: &str) -> bool {
     addrs.iter().any(|a| TcpStream::connect_timeout(a, Duration::from_secs(2)).is_ok())
 }
 
-/// Each API test makes its own database; remove them after the run (best effort).
-fn drop_test_databases(url: &str) {
-    let list = "SELECT datname FROM pg_database WHERE datname LIKE 'jixiao_test_%'";
-    let Ok(out) = Command::new("psql").args([url, "-Atc", list]).output() else { return };
+/// Each API test makes its own database; remove this run's after it (best effort).
+fn drop_test_databases(url: &str, tag: &str) {
+    let list = format!("SELECT datname FROM pg_database WHERE datname LIKE 'jixiao_test_{tag}_%'");
+    let Ok(out) = Command::new("psql").args([url, "-Atc", &list]).output() else { return };
     for name in String::from_utf8_lossy(&out.stdout).lines().filter(|n| !n.is_empty()) {
         let _ = Command::new("psql").args([url, "-qc", &format!("DROP DATABASE IF EXISTS {name}")]).output();
     }
