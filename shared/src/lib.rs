@@ -5,6 +5,7 @@ pub mod ex_ante;
 pub mod experts;
 pub mod indicators;
 pub mod ledger;
+pub mod limits;
 pub mod money;
 pub mod monitoring;
 pub mod organisations;
@@ -14,6 +15,7 @@ pub mod projects;
 pub mod reviews;
 pub mod roles;
 pub mod targets;
+pub mod text;
 pub mod years;
 
 /// Declares a closed domain enum with a stable wire code and a Chinese label.
