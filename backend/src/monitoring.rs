@@ -1,10 +1,10 @@
-//! 绩效运行监控 ("双监控"): rounds, unit reports with computed lights,
-//! decisions, execution data imported from Excel, statistics.
+//! 绩效运行监控 ("双监控"), one folder per part, each with its entity,
+//! service and GraphQL layer: rounds and the units they cover, reports with
+//! computed lights, decisions, the execution-data import, statistics.
 
-pub mod decision;
-pub mod entity;
+pub mod decisions;
 pub mod graphql;
 pub mod import;
-pub mod report;
-pub mod service;
-pub mod stats;
+pub mod reports;
+pub mod rounds;
+pub mod statistics;

@@ -68,6 +68,7 @@ pub fn build(db: DatabaseConnection, auth: Auth) -> AppSchema {
         .data(ById::<fiscal_year::Entity>::data_loader(db.clone()))
         .data(ById::<crate::projects::entity::Entity>::data_loader(db.clone()))
         .data(ById::<crate::users::entity::Entity>::data_loader(db.clone()))
+        .data(crate::monitoring::reports::loader::ReportLoaders::new(db.clone()))
         .data(db)
         .data(auth)
         .limit_depth(MAX_DEPTH)

@@ -185,8 +185,8 @@ fn ratio(a: Duration, b: Duration) -> String {
 
 /// Inserts the county-scale data set; returns the round and the 绩效股 viewer.
 async fn seed(db: &DatabaseConnection) -> anyhow::Result<(i64, Viewer)> {
-    use backend::monitoring::entity::{self as round, round_unit};
-    use backend::monitoring::report::{self, indicator};
+    use backend::monitoring::reports::{entity as report, indicator};
+    use backend::monitoring::rounds::{entity as round, unit as round_unit};
     use backend::organisations::entity as organisation;
     use backend::projects::entity as project;
     use backend::targets::entity as target;

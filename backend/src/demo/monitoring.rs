@@ -11,9 +11,9 @@ use shared::monitoring::{DecisionKind, ExecutionRuleKind, LightRules, execution_
 use shared::organisations::OrgKind;
 
 use crate::ledger::entity as ledger;
-use crate::monitoring::decision;
-use crate::monitoring::entity::{self as round, round_unit};
-use crate::monitoring::report;
+use crate::monitoring::decisions::entity as decision;
+use crate::monitoring::reports::entity as report;
+use crate::monitoring::rounds::{entity as round, unit as round_unit};
 use crate::organisations::entity as organisation;
 use crate::projects::entity as project;
 

@@ -4,8 +4,8 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use backend::monitoring::entity as round;
-use backend::monitoring::import::job;
+use backend::monitoring::import::entity as job;
+use backend::monitoring::rounds::{entity as round, unit as round_unit};
 use chrono::Utc;
 use jixiao_tests::{Actor, Gql, TestApp};
 use sea_orm::{ActiveModelTrait, Set};
@@ -75,7 +75,7 @@ async fn round_for(app: &TestApp, unit: i64, submitted: bool) -> i64 {
     .insert(&app.db)
     .await
     .expect("round");
-    round::round_unit::ActiveModel {
+    round_unit::ActiveModel {
         round_id: Set(r.id),
         unit_id: Set(unit),
         submitted_at: Set(submitted.then(Utc::now)),

@@ -14,12 +14,13 @@ use shared::monitoring::{DecisionKind, Light};
 use shared::organisations::OrgKind;
 use shared::permissions::Capability;
 
-use super::decision;
-use super::entity::{self as round, round_unit};
-use super::report;
-use super::service::is_late;
 use crate::error::AppResult;
+use crate::monitoring::decisions::entity as decision;
+use crate::monitoring::reports::entity as report;
+use crate::monitoring::rounds::service::{self as rounds, is_late};
+use crate::monitoring::rounds::{entity as round, unit as round_unit};
 use crate::organisations::entity as organisation;
+use crate::scope;
 use crate::viewer::Viewer;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -33,8 +34,20 @@ pub struct Figures {
     pub decisions: Vec<(DecisionKind, i64, Decimal)>,
 }
 
+/// A round's figures (绩效股, leadership), if the viewer may see the round.
+pub async fn of_round(db: &impl ConnectionTrait, viewer: &Viewer, round_id: i64) -> AppResult<Figures> {
+    let r = rounds::get(db, viewer, round_id).await?;
+    figures(db, viewer, &[r]).await
+}
+
+/// A year's figures over all its rounds the viewer may see.
+pub async fn of_year(db: &impl ConnectionTrait, viewer: &Viewer, year_id: i64) -> AppResult<Figures> {
+    let all = rounds::list(db, viewer, year_id).await?;
+    figures(db, viewer, &all).await
+}
+
 /// Figures of one round, or of every round of a year (units counted once).
-pub async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round::Model]) -> AppResult<Figures> {
+async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round::Model]) -> AppResult<Figures> {
     viewer.require(Capability::ReadCountyOverview)?;
     let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
     let mut figures = match rounds {
@@ -159,25 +172,41 @@ async fn lights_and_decisions(db: &impl ConnectionTrait, ids: &[i64], figures: &
     Ok(())
 }
 
-/// Units × lights for a round's dashboard: (unit id, light, projects).
+/// Units × lights for a round's dashboard, in the viewer's scope, by unit
+/// code: each unit once with its projects per light (blue, green, yellow, red).
 pub async fn unit_lights(
     db: &impl ConnectionTrait,
+    viewer: &Viewer,
     round_id: i64,
-    condition: sea_orm::Condition,
-) -> AppResult<Vec<(i64, String, i64)>> {
-    Ok(report::Entity::find()
+) -> AppResult<Vec<(organisation::Model, [i64; 4])>> {
+    rounds::get(db, viewer, round_id).await?;
+    let counts: Vec<(i64, String, i64)> = report::Entity::find()
         .select_only()
         .column(report::Column::UnitId)
         .column(report::Column::Light)
         .column_as(Expr::col((report::Entity, report::Column::Id)).count(), "n")
-        .join(JoinType::InnerJoin, report::Relation::Unit.def())
         .filter(report::Column::RoundId.eq(round_id))
-        .filter(condition)
+        .filter(scope::units_condition(viewer, report::Column::UnitId))
         .group_by(report::Column::UnitId)
         .group_by(report::Column::Light)
         .into_tuple()
         .all(db)
-        .await?)
+        .await?;
+    let ids: BTreeSet<i64> = counts.iter().map(|c| c.0).collect();
+    let units = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(ids))
+        .order_by_asc(organisation::Column::Code)
+        .order_by_asc(organisation::Column::Id)
+        .all(db)
+        .await?;
+    Ok(units
+        .into_iter()
+        .map(|unit| {
+            let n = |l: Light| counts.iter().filter(|c| c.0 == unit.id && c.1 == l.as_str()).map(|c| c.2).sum();
+            let lights = [n(Light::Blue), n(Light::Green), n(Light::Yellow), n(Light::Red)];
+            (unit, lights)
+        })
+        .collect())
 }
 
 fn count(n: usize) -> i64 {
