@@ -1,51 +1,90 @@
-//! Shared widgets, one per file.
+//! Shared widgets, one per file. The page kit — what a new page is built
+//! from (docs/FRONTEND.md has an example of each):
+//!
+//! - [`PageHead`], [`YearPage`], [`Card`], [`Kpi`]: the frame of a page;
+//! - [`FilterBar`], [`EnumFilter`]: search and filters above a list;
+//! - [`PagedTable`] (with [`TableActions`]), [`DataTable`], [`Column`],
+//!   [`RowDetail`], [`Pager`]: lists as column definitions; [`PagedList`] for cards;
+//!   [`TableFrame`] for rows that are forms;
+//! - [`FormField`], [`EnumSelect`], [`IdSelect`], [`CheckList`]: form inputs;
+//! - [`ConfirmDialog`]: what an irreversible step will do, before it is done;
+//! - [`Money`], [`LightBadge`]: amounts and lights, in cells and elsewhere;
+//! - [`AsyncSection`], [`Loaded`], [`YearGate`], [`Notice`]: loading, errors, outcomes.
 
 pub mod app_header;
 pub mod async_section;
 pub mod bar_chart;
+pub mod card;
 pub mod change_list;
+pub mod check_list;
+pub mod confirm_dialog;
+pub mod data_table;
 pub mod dimension_scores;
 pub mod empty_state;
 pub mod enum_select;
 pub mod error_list;
 pub mod field_error;
+pub mod filter_bar;
 pub mod forbidden;
+pub mod form_field;
+pub mod id_select;
+pub mod import_errors;
 pub mod indicator_table;
+pub mod kpi;
 pub mod level2_select;
 pub mod light_badge;
 pub mod loading;
+pub mod money;
 pub mod notice;
+pub mod page_head;
+pub mod paged_list;
+pub mod paged_table;
 pub mod pager;
 pub mod require_nav;
 pub mod review_list;
 pub mod score_table;
 pub mod side_nav;
 pub mod tab_bar;
+pub mod table_frame;
 pub mod target_view;
 pub mod year_gate;
 pub mod year_select;
 
 pub use app_header::AppHeader;
-pub use async_section::AsyncSection;
+pub use async_section::{AsyncSection, Loaded};
 pub use bar_chart::BarChart;
+pub use card::Card;
 pub use change_list::{ChangeList, describe_change};
+pub use check_list::CheckList;
+pub use confirm_dialog::{Confirm, ConfirmDialog};
+pub use data_table::{Column, DataTable, RowDetail};
 pub use dimension_scores::{DimensionScores, dimension_total, empty_scores};
 pub use empty_state::EmptyState;
 pub use enum_select::EnumSelect;
 pub use error_list::ErrorList;
 pub use field_error::FieldError;
+pub use filter_bar::{EnumFilter, FilterBar};
 pub use forbidden::Forbidden;
+pub use form_field::FormField;
+pub use id_select::IdSelect;
+pub use import_errors::ImportErrors;
 pub use indicator_table::IndicatorTable;
+pub use kpi::Kpi;
 pub use level2_select::Level2Select;
 pub use light_badge::LightBadge;
 pub use loading::Loading;
+pub use money::Money;
 pub use notice::Notice;
+pub use page_head::{PageHead, YearPage};
+pub use paged_list::PagedList;
+pub use paged_table::{PagedTable, TableActions};
 pub use pager::{Pager, PagerState};
 pub use require_nav::RequireNav;
 pub use review_list::ReviewList;
 pub use score_table::ScoreTable;
 pub use side_nav::SideNav;
 pub use tab_bar::TabBar;
+pub use table_frame::TableFrame;
 pub use target_view::TargetView;
 pub use year_gate::YearGate;
 pub use year_select::YearSelect;

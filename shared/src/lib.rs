@@ -18,6 +18,20 @@ pub mod targets;
 pub mod text;
 pub mod years;
 
+/// A closed domain enum: every variant, its stable code and its Chinese label.
+/// Implemented by every enum `domain_enum!` declares, so that generic code
+/// (the frontend's selects and filters) needs no per-enum functions.
+pub trait DomainEnum: Copy + PartialEq + Send + Sync + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// The stable wire/database code.
+    fn as_str(self) -> &'static str;
+    /// The official Chinese term.
+    fn label(self) -> &'static str;
+    /// Parses a code; `None` for anything unknown.
+    fn parse(code: &str) -> Option<Self>;
+}
+
 /// Declares a closed domain enum with a stable wire code and a Chinese label.
 ///
 /// The wire code (`as_str`) is what the database stores; the GraphQL name is the
@@ -47,6 +61,19 @@ macro_rules! domain_enum {
             /// Parses a stored code; `None` for anything unknown.
             pub fn parse(code: &str) -> Option<Self> {
                 match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl $crate::DomainEnum for $name {
+            const ALL: &'static [$name] = $name::ALL;
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+            fn parse(code: &str) -> Option<Self> {
+                $name::parse(code)
             }
         }
 

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::{ErrorList, Loading};
+use crate::api::ApiError;
 
 /// Wraps an async view: shows loading on the first load, keeps the old content
 /// while reloading, and shows errors in Chinese.
@@ -10,5 +11,27 @@ pub fn AsyncSection(children: Children) -> impl IntoView {
         <Transition fallback=|| view! { <Loading /> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorList errors /> }>{children()}</ErrorBoundary>
         </Transition>
+    }
+}
+
+/// The data of `resource`, once loaded, shown by `children` inside an
+/// [`AsyncSection`]: `<Loaded resource let:data>…</Loaded>`.
+#[component]
+pub fn Loaded<T, F, IV>(resource: LocalResource<Result<T, ApiError>>, children: F) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> IV + Clone + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    view! {
+        <AsyncSection>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    let data = resource.await?;
+                    Ok::<_, ApiError>(children(data))
+                })
+            }}
+        </AsyncSection>
     }
 }

@@ -3,7 +3,7 @@ use shared::ex_ante::{Conclusion, consequence};
 use shared::money::{format_yuan, parse_yuan};
 
 use crate::api::ex_ante::{self, ExAnteAssessment};
-use crate::components::{EnumSelect, FieldError};
+use crate::components::{EnumSelect, FieldError, FormField};
 
 /// 出具结论 (绩效股): the conclusion, a cut amount for 调整后支持 (checked with
 /// `shared::ex_ante::consequence` against the requested amount), preconditions.
@@ -44,27 +44,15 @@ pub fn ConcludeForm(assessment: ExAnteAssessment, on_done: Callback<ExAnteAssess
     view! {
         <div class="conclude-form">
             <div class="form-grid">
-                <label class="field">
-                    <span class="label">"评估结论"</span>
-                    <EnumSelect
-                        id="conclude-conclusion"
-                        options=Conclusion::ALL
-                        value=conclusion
-                        label=Conclusion::label
-                        code=Conclusion::as_str
-                        parse=Conclusion::parse
-                    />
-                </label>
-                <Show when=adjusted>
-                    <label class="field">
-                        <span class="label">{format!("评减金额（元，申报 {}）", format_yuan(requested))}</span>
-                        <input id="conclude-cut" type="text" inputmode="decimal" bind:value=cut />
-                    </label>
-                </Show>
-                <label class="field full">
-                    <span class="label">"资金拨付前须落实的事项（可不填）"</span>
+                <FormField label="评估结论">
+                    <EnumSelect id="conclude-conclusion" value=conclusion />
+                </FormField>
+                <FormField label=format!("评减金额（元，申报 {}）", format_yuan(requested)) hidden=Signal::derive(move || !adjusted())>
+                    <input id="conclude-cut" type="text" inputmode="decimal" bind:value=cut />
+                </FormField>
+                <FormField label="资金拨付前须落实的事项（可不填）" full=true>
                     <textarea id="conclude-preconditions" rows="2" bind:value=preconditions></textarea>
-                </label>
+                </FormField>
             </div>
             <FieldError id="conclude-check" message=Signal::derive(move || check.get().err()) />
             <p class="field-hint">{consequence_hint}</p>

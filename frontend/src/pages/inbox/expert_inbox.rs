@@ -2,9 +2,8 @@ use leptos::prelude::*;
 
 use super::opinion_form::{OpinionForm, OpinionTarget};
 use super::project_facts::ProjectFacts;
-use crate::api::ApiError;
 use crate::api::panels::{self, ExpertOpinion, PanelItem};
-use crate::components::{AsyncSection, EmptyState, Notice, Pager, PagerState, ScoreTable, TargetView};
+use crate::components::{Notice, PagedList, ScoreTable, TargetView};
 use crate::format::{date_time, number};
 
 /// 我的待办 of an expert: the items of its panels (targets for 专家集中会审,
@@ -12,14 +11,13 @@ use crate::format::{date_time, number};
 /// is open at a time: the first without an opinion, or the one chosen.
 #[component]
 pub fn ExpertInbox() -> impl IntoView {
-    let pager = PagerState::new();
     let done = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<Result<String, String>>);
     let active = RwSignal::new(None::<String>);
-    let page = LocalResource::new(move || {
+    let load = move |after| {
         done.track();
-        panels::my_items(pager.after())
-    });
+        panels::my_items(after)
+    };
     let on_done = Callback::new(move |message: String| {
         notice.set(Some(Ok(message)));
         active.set(None);
@@ -27,31 +25,19 @@ pub fn ExpertInbox() -> impl IntoView {
     });
     view! {
         <Notice message=notice />
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let connection = page.await?;
-                let total = connection.total_count;
-                let next_cursor = connection.next_cursor();
-                let items = connection.into_nodes();
-                if items.is_empty() {
-                    return Ok::<_, ApiError>(view! { <EmptyState text="暂无分配给您的评审事项" /> }.into_any());
-                }
+        <PagedList id="inbox-items" total_id="inbox-total" empty="暂无分配给您的评审事项" load let:items>
+            {
                 // Until the expert picks one, the first item without an opinion is open.
                 let first_open = items.iter().find(|i| i.my_opinion.is_none()).map(|i| i.id.clone());
-                let cards = items
+                items
                     .into_iter()
                     .map(|item| {
                         let default_open = first_open.as_deref() == Some(item.id.as_str());
                         item_card(item, default_open, active, on_done)
                     })
-                    .collect_view();
-                Ok(view! {
-                    {cards}
-                    <Pager state=pager total next_cursor total_id="inbox-total" />
-                }
-                .into_any())
-            })}
-        </AsyncSection>
+                    .collect_view()
+            }
+        </PagedList>
     }
 }
 

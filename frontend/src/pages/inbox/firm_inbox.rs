@@ -3,10 +3,9 @@ use shared::ex_ante::AssessmentState;
 
 use super::opinion_form::{OpinionForm, OpinionTarget};
 use super::project_facts::ProjectFacts;
-use crate::api::ApiError;
 use crate::api::ex_ante::{self, ExAnteAssessment};
 use crate::api::years::FiscalYear;
-use crate::components::{AsyncSection, EmptyState, Notice, Pager, PagerState, ScoreTable, YearGate, YearSelect};
+use crate::components::{Notice, PagedList, ScoreTable, YearGate, YearSelect};
 
 /// 我的待办 of an evaluation firm: the ex-ante assessments commissioned to it,
 /// scored on the five dimensions.
@@ -24,42 +23,32 @@ pub fn FirmInbox() -> impl IntoView {
 
 #[component]
 fn Commissions(year: FiscalYear) -> impl IntoView {
-    let pager = PagerState::new();
     let done = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<Result<String, String>>);
     let year_id = year.id;
-    let page = LocalResource::new(move || {
+    let load = move |after| {
         done.track();
-        ex_ante::list(year_id.clone(), ex_ante::PAGE_SIZE, pager.after())
-    });
+        ex_ante::list(year_id.clone(), ex_ante::PAGE_SIZE, after)
+    };
     let on_done = Callback::new(move |message: String| {
         notice.set(Some(Ok(message)));
         done.update(|n| *n += 1);
     });
     view! {
         <Notice message=notice />
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let connection = page.await?;
-                let total = connection.total_count;
-                let next_cursor = connection.next_cursor();
-                let items = connection.into_nodes();
-                if items.is_empty() {
-                    return Ok::<_, ApiError>(view! { <EmptyState text="暂无委托给本机构的评估事项" /> }.into_any());
-                }
+        <PagedList id="inbox-items" total_id="inbox-total" empty="暂无委托给本机构的评估事项" load let:items>
+            {
                 // One form at a time: the first assessment still to be scored.
                 let first_open = items.iter().find(|a| a.state == AssessmentState::InProgress).map(|a| a.id.clone());
-                let cards = items.into_iter().map(|a| {
-                    let open = first_open.as_deref() == Some(a.id.as_str());
-                    commission_card(a, open, on_done)
-                }).collect_view();
-                Ok(view! {
-                    {cards}
-                    <Pager state=pager total next_cursor total_id="inbox-total" />
-                }
-                .into_any())
-            })}
-        </AsyncSection>
+                items
+                    .into_iter()
+                    .map(|a| {
+                        let open = first_open.as_deref() == Some(a.id.as_str());
+                        commission_card(a, open, on_done)
+                    })
+                    .collect_view()
+            }
+        </PagedList>
     }
 }
 

@@ -3,7 +3,7 @@ use shared::roles::Role;
 
 use super::expert_inbox::ExpertInbox;
 use super::firm_inbox::FirmInbox;
-use crate::components::EmptyState;
+use crate::components::{EmptyState, PageHead};
 use crate::contexts::use_session;
 
 /// 我的待办 of experts (panel items) and evaluation firms (commissioned
@@ -18,9 +18,7 @@ pub fn InboxPage() -> impl IntoView {
         _ => view! { <EmptyState text="暂无分配给您的评审事项" /> }.into_any(),
     };
     view! {
-        <div class="page-head">
-            <h1>"我的待办"</h1>
-        </div>
+        <PageHead title="我的待办" />
         <div id="inbox">{body}</div>
     }
 }

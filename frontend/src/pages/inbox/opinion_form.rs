@@ -3,7 +3,7 @@ use rust_decimal::Decimal;
 
 use crate::api::ex_ante;
 use crate::api::panels::{self, OpinionInput};
-use crate::components::{DimensionScores, dimension_total, empty_scores};
+use crate::components::{DimensionScores, FormField, dimension_total, empty_scores};
 use crate::format::number;
 
 /// What the opinion is about, and so how it is scored and sent.
@@ -71,10 +71,9 @@ pub fn OpinionForm(about: OpinionTarget, on_done: Callback<String>) -> impl Into
     });
     let scoring = if single {
         view! {
-            <label class="field">
-                <span class="label">"评分（0–100）"</span>
+            <FormField label="评分（0–100）">
                 <input id="opinion-score" type="text" inputmode="decimal" bind:value=score />
-            </label>
+            </FormField>
         }
         .into_any()
     } else {
@@ -84,10 +83,9 @@ pub fn OpinionForm(about: OpinionTarget, on_done: Callback<String>) -> impl Into
         <div class="opinion-form">
             <h3>"评审意见"</h3>
             {scoring}
-            <label class="field full">
-                <span class="label">"意见"</span>
+            <FormField label="意见" full=true>
                 <textarea id="opinion-text" rows="3" bind:value=text></textarea>
-            </label>
+            </FormField>
             <p class="field-hint">{move || problem.get().err().unwrap_or_default()}</p>
             <p class="form-error" id="opinion-error" role="alert">{move || error.get().unwrap_or_default()}</p>
             <button

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use shared::indicators::Field;
 
 use crate::api::library::{self, ImportResult};
-use crate::components::EnumSelect;
+use crate::components::{EnumSelect, ImportErrors};
 use crate::files::{XLSX, chosen_file, download_base64, read_base64};
 
 /// The file name of the exported library.
@@ -24,15 +24,7 @@ pub fn ExportButton() -> impl IntoView {
         }
     });
     view! {
-        <EnumSelect
-            id="export-field"
-            options=Field::ALL
-            value=field
-            label=Field::label
-            code=Field::as_str
-            parse=Field::parse
-            any_label="全部领域"
-        />
+        <EnumSelect id="export-field" value=field any_label=Some("全部领域") />
         <button
             type="button"
             class="secondary"
@@ -96,19 +88,11 @@ fn outcome_view(outcome: Result<ImportResult, String>) -> AnyView {
         .into_any(),
         Ok(result) => {
             let count = result.errors.len();
-            let rows = result
-                .errors
-                .into_iter()
-                .map(|e| view! { <tr><td class="num">{e.row}</td><td>{e.column}</td><td>{e.message}</td></tr> })
-                .collect_view();
             view! {
                 <div class="notice error" role="alert" id="import-result">
                     {format!("导入失败：{count} 处错误，未导入任何指标。请修改后重新导入。")}
                 </div>
-                <table class="data" id="import-errors">
-                    <thead><tr><th class="num">"行号"</th><th>"列"</th><th>"问题"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <ImportErrors errors=result.errors />
             }
             .into_any()
         }

@@ -3,7 +3,7 @@ use shared::indicators::{Comparator, Direction, Field, Level2, LibraryEntry, val
 
 use crate::api::ApiError;
 use crate::api::library::{self, LibraryIndicator};
-use crate::components::{EnumSelect, FieldError, Level2Select};
+use crate::components::{EnumSelect, FormField, Level2Select};
 
 /// Who adds the entry: a unit proposes a 特性指标, the 绩效股 adds it directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +61,9 @@ pub fn IndicatorForm(mode: FormMode, on_saved: Callback<LibraryIndicator>) -> im
     };
     let text = move |id: &'static str, label: &'static str, signal: RwSignal<String>, key: &'static str, error_id| {
         view! {
-            <label class="field">
-                <span class="label">{label}</span>
+            <FormField label error=message(key) error_id=error_id>
                 <input id=id type="text" bind:value=signal />
-                <FieldError id=error_id message=message(key) />
-            </label>
+            </FormField>
         }
     };
     let title = match mode {
@@ -85,46 +83,21 @@ pub fn IndicatorForm(mode: FormMode, on_saved: Callback<LibraryIndicator>) -> im
                 {move || server_error().filter(|e| e.field.is_none()).map(|e| e.message).unwrap_or_default()}
             </p>
             <div class="form-grid">
-                <label class="field">
-                    <span class="label">"领域"</span>
-                    <EnumSelect
-                        id="lib-field"
-                        options=Field::ALL
-                        value=field
-                        label=Field::label
-                        code=Field::as_str
-                        parse=Field::parse
-                    />
-                </label>
-                <label class="field">
-                    <span class="label">"二级指标"</span>
+                <FormField label="领域">
+                    <EnumSelect id="lib-field" value=field />
+                </FormField>
+                <FormField label="二级指标">
                     <Level2Select id="lib-level2" value=level2 />
-                </label>
+                </FormField>
                 {text("lib-name", "三级指标名称", name, "name", "error-lib-name")}
-                <label class="field">
-                    <span class="label">"指标性质"</span>
-                    <EnumSelect
-                        id="lib-comparator"
-                        options=Comparator::ALL
-                        value=comparator
-                        label=Comparator::label
-                        code=Comparator::as_str
-                        parse=Comparator::parse
-                    />
-                </label>
+                <FormField label="指标性质">
+                    <EnumSelect id="lib-comparator" value=comparator />
+                </FormField>
                 {text("lib-reference", "参考值", reference, "referenceValue", "error-lib-referenceValue")}
                 {text("lib-unit", "计量单位", unit, "unit", "error-lib-unit")}
-                <label class="field">
-                    <span class="label">"指标方向"</span>
-                    <EnumSelect
-                        id="lib-direction"
-                        options=Direction::ALL
-                        value=direction
-                        label=Direction::label
-                        code=Direction::as_str
-                        parse=Direction::parse
-                    />
-                </label>
+                <FormField label="指标方向">
+                    <EnumSelect id="lib-direction" value=direction />
+                </FormField>
                 {text("lib-scoring", "评分标准", scoring, "scoringStandard", "error-lib-scoringStandard")}
             </div>
             <div class="form-actions">

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use shared::indicators::{Field, Level1, Level2, LibraryStatus};
 
-use super::library_rows::library_table;
-use crate::api::ApiError;
-use crate::api::library::{self, LibraryFilter};
-use crate::components::{AsyncSection, EnumSelect, Level2Select, Pager, PagerState};
+use super::import_export::ExportButton;
+use super::library_rows::library_columns;
+use crate::api::library::{self, LibraryFilter, LibraryIndicator};
+use crate::components::{EnumFilter, FilterBar, Level2Select, PagedTable, PagerState, TableActions};
 
 /// The library searched and filtered (领域, 一级, 二级), paged. `statuses`
 /// lists the statuses the tab shows (a select when more than one); with
@@ -16,24 +16,25 @@ pub fn LibraryBrowser(
     /// Bumped after a change elsewhere on the page (new entry, import).
     #[prop(into)]
     refresh: Signal<usize>,
+    /// Offers 导出 under the table (the 绩效股).
+    #[prop(optional)]
+    exportable: bool,
 ) -> impl IntoView {
     let status = RwSignal::new(statuses.first().copied());
-    let search_input = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
     let field = RwSignal::new(None::<Field>);
     let level1 = RwSignal::new(None::<Level1>);
     let level2 = RwSignal::new(None::<Level2>);
     let pager = PagerState::new();
     let reviewed = RwSignal::new(0usize);
-    let reset = Callback::new(move |()| pager.reset());
     // A 二级 of another 一级 no longer applies.
     let on_level1 = Callback::new(move |()| {
         if level2.get_untracked().is_some_and(|l2| Some(l2.level1()) != level1.get_untracked()) {
             level2.set(None);
         }
-        pager.reset();
     });
-    let page = LocalResource::new(move || {
+    let on_reviewed = Callback::new(move |()| reviewed.update(|n| *n += 1));
+    let load = move |after| {
         refresh.track();
         reviewed.track();
         let filter = LibraryFilter {
@@ -43,77 +44,30 @@ pub fn LibraryBrowser(
             level2: level2.get(),
             status: status.get().unwrap_or(LibraryStatus::Active),
         };
-        library::list(filter, pager.after())
-    });
+        library::list(filter, after)
+    };
     view! {
-        <div class="toolbar">
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                search.set(search_input.get_untracked().trim().to_owned());
-                pager.reset();
-            }>
-                <input id="library-search" type="search" placeholder="指标名称" bind:value=search_input />
-                <button type="submit" class="secondary">"查询"</button>
-            </form>
-            <label>
-                "领域"
-                <EnumSelect
-                    id="library-field"
-                    options=Field::ALL
-                    value=field
-                    label=Field::label
-                    code=Field::as_str
-                    parse=Field::parse
-                    any_label="全部"
-                    on_change=reset
-                />
-            </label>
-            <label>
-                "一级指标"
-                <EnumSelect
-                    id="library-level1"
-                    options=Level1::ALL
-                    value=level1
-                    label=Level1::label
-                    code=Level1::as_str
-                    parse=Level1::parse
-                    any_label="全部"
-                    on_change=on_level1
-                />
-            </label>
+        <FilterBar search search_id="library-search" placeholder="指标名称" pager>
+            <EnumFilter label="领域" id="library-field" value=field pager />
+            <EnumFilter label="一级指标" id="library-level1" value=level1 pager on_change=on_level1 />
             <label>
                 "二级指标"
-                <Level2Select id="library-level2" value=level2 any_label="全部" on_change=reset />
+                <Level2Select id="library-level2" value=level2 any_label="全部" on_change=Callback::new(move |()| pager.reset()) />
             </label>
-            {(statuses.len() > 1)
-                .then(|| {
-                    view! {
-                        <label>
-                            "状态"
-                            <EnumSelect
-                                id="library-status"
-                                options=statuses
-                                value=status
-                                label=LibraryStatus::label
-                                code=LibraryStatus::as_str
-                                parse=LibraryStatus::parse
-                                on_change=reset
-                            />
-                        </label>
-                    }
-                })}
-        </div>
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let connection = page.await?;
-                let total = connection.total_count;
-                let next_cursor = connection.next_cursor();
-                let on_reviewed = Callback::new(move |()| reviewed.update(|n| *n += 1));
-                Ok::<_, ApiError>(view! {
-                    {library_table(connection.into_nodes(), reviewable, on_reviewed)}
-                    <Pager state=pager total next_cursor total_id="library-total" />
-                })
+            {(statuses.len() > 1).then(|| view! {
+                <EnumFilter label="状态" id="library-status" value=status options=statuses pager required=true />
             })}
-        </AsyncSection>
+        </FilterBar>
+        <PagedTable
+            id="library-table"
+            total_id="library-total"
+            empty="没有符合条件的指标"
+            columns=library_columns(reviewable, on_reviewed)
+            row_key=|e: &LibraryIndicator| e.id.clone()
+            pager
+            load
+        >
+            <TableActions slot>{exportable.then(|| view! { <ExportButton /> })}</TableActions>
+        </PagedTable>
     }
 }

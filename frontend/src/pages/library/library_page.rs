@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use shared::indicators::LibraryStatus;
 use shared::permissions::Capability;
 
-use super::import_export::{ExportButton, ImportPanel};
+use super::import_export::ImportPanel;
 use super::indicator_form::{FormMode, IndicatorForm};
 use super::library_browser::LibraryBrowser;
-use crate::components::{Notice, TabBar};
+use crate::components::{Card, Notice, PageHead, TabBar};
 use crate::contexts::use_session;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,29 +54,27 @@ pub fn LibraryPage() -> impl IntoView {
     let on_imported = Callback::new(move |()| bump());
     let form_mode = if curator { FormMode::Create } else { FormMode::Propose };
     view! {
-        <div class="page-head">
-            <h1>"指标库"</h1>
-            <div class="toolbar">
-                {(curator || proposer).then(|| {
-                    let (id, label) = if curator { ("library-new", "新增指标") } else { ("library-propose", "提议特性指标") };
-                    view! { <button id=id on:click=move |_| toggle(Panel::Form)>{label}</button> }
-                })}
-                {curator.then(|| view! {
-                    <button class="secondary" id="library-import" on:click=move |_| toggle(Panel::Import)>"导入"</button>
-                    <ExportButton />
-                })}
-            </div>
-        </div>
+        <PageHead title="指标库">
+            {(curator || proposer).then(|| {
+                let (id, label) = if curator { ("library-new", "新增指标") } else { ("library-propose", "提议特性指标") };
+                view! { <button id=id on:click=move |_| toggle(Panel::Form)>{label}</button> }
+            })}
+            {curator.then(|| view! {
+                <button class="secondary" id="library-import" on:click=move |_| toggle(Panel::Import)>"导入"</button>
+            })}
+        </PageHead>
         <Notice message=notice />
         {move || match panel.get() {
             Panel::Form => view! { <IndicatorForm mode=form_mode on_saved /> }.into_any(),
             Panel::Import => view! { <ImportPanel on_imported /> }.into_any(),
             Panel::None => ().into_any(),
         }}
-        <div class="card">
+        <Card>
             {(tabs.len() > 1).then(|| view! { <TabBar tabs current=tab /> })}
             {move || match tab.get() {
-                Tab::Active => view! { <LibraryBrowser statuses=&[LibraryStatus::Active] refresh /> }.into_any(),
+                Tab::Active => {
+                    view! { <LibraryBrowser statuses=&[LibraryStatus::Active] refresh exportable=curator /> }.into_any()
+                }
                 Tab::Pending => {
                     view! { <LibraryBrowser statuses=&[LibraryStatus::Proposed] reviewable=true refresh /> }.into_any()
                 }
@@ -85,6 +83,6 @@ pub fn LibraryPage() -> impl IntoView {
                 }
                 .into_any(),
             }}
-        </div>
+        </Card>
     }
 }

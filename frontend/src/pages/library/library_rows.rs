@@ -1,66 +1,38 @@
 use leptos::prelude::*;
 
 use crate::api::library::{self, LibraryIndicator};
-use crate::components::EmptyState;
+use crate::components::Column;
 
-/// The library table (`#library-table`); with `reviewable`, a 入库 / 不予入库
-/// cell per row.
-pub fn library_table(entries: Vec<LibraryIndicator>, reviewable: bool, on_reviewed: Callback<()>) -> AnyView {
-    if entries.is_empty() {
-        return view! { <EmptyState text="没有符合条件的指标" /> }.into_any();
+/// The columns of the library table (`#library-table`); with `reviewable`,
+/// a 入库 / 不予入库 cell per row.
+pub fn library_columns(reviewable: bool, on_reviewed: Callback<()>) -> Vec<Column<LibraryIndicator>> {
+    let mut columns = vec![
+        Column::new("领域", |e: &LibraryIndicator| e.field.label()),
+        Column::new("一级指标", |e: &LibraryIndicator| e.level1.label()),
+        Column::new("二级指标", |e: &LibraryIndicator| e.level2.label()),
+        Column::new("三级指标", |e: &LibraryIndicator| e.name.clone()),
+        Column::new("指标性质", |e: &LibraryIndicator| e.comparator.label()),
+        Column::new("参考值", |e: &LibraryIndicator| e.reference_value.clone()),
+        Column::new("计量单位", |e: &LibraryIndicator| e.unit.clone()),
+        Column::new("指标方向", |e: &LibraryIndicator| e.direction.label()),
+        Column::new("评分标准", |e: &LibraryIndicator| e.scoring_standard.clone()).wrap(),
+        Column::new("来源", |e: &LibraryIndicator| e.source.label()),
+        Column::new("状态", |e: &LibraryIndicator| {
+            let reason =
+                e.refusal_reason.clone().map(|r| view! { <div class="field-hint">{format!("理由：{r}")}</div> });
+            view! { <span class="tag">{e.status.label()}</span> {reason} }
+        }),
+        Column::new("提议单位", |e: &LibraryIndicator| {
+            e.proposed_by.as_ref().map_or_else(|| "—".to_owned(), |o| o.name.clone())
+        }),
+    ];
+    if reviewable {
+        columns.push(
+            Column::new("审核", move |e: &LibraryIndicator| view! { <ReviewCell id=e.id.clone() on_reviewed /> })
+                .class("actions review-cell"),
+        );
     }
-    let rows = entries
-        .into_iter()
-        .map(|e| {
-            let proposer = e.proposed_by.as_ref().map_or_else(|| "—".to_owned(), |o| o.name.clone());
-            let id = e.id.clone();
-            view! {
-                <tr data-id=e.id.clone()>
-                    <td>{e.field.label()}</td>
-                    <td>{e.level1.label()}</td>
-                    <td>{e.level2.label()}</td>
-                    <td>{e.name}</td>
-                    <td>{e.comparator.label()}</td>
-                    <td>{e.reference_value}</td>
-                    <td>{e.unit}</td>
-                    <td>{e.direction.label()}</td>
-                    <td class="wrap">{e.scoring_standard}</td>
-                    <td>{e.source.label()}</td>
-                    <td>
-                        <span class="tag">{e.status.label()}</span>
-                        {e.refusal_reason.map(|r| view! { <div class="field-hint">{format!("理由：{r}")}</div> })}
-                    </td>
-                    <td>{proposer}</td>
-                    {reviewable.then(|| view! { <ReviewCell id on_reviewed /> })}
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="table-scroll">
-            <table class="data" id="library-table">
-                <thead>
-                    <tr>
-                        <th>"领域"</th>
-                        <th>"一级指标"</th>
-                        <th>"二级指标"</th>
-                        <th>"三级指标"</th>
-                        <th>"指标性质"</th>
-                        <th>"参考值"</th>
-                        <th>"计量单位"</th>
-                        <th>"指标方向"</th>
-                        <th>"评分标准"</th>
-                        <th>"来源"</th>
-                        <th>"状态"</th>
-                        <th>"提议单位"</th>
-                        {reviewable.then(|| view! { <th>"审核"</th> })}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    columns
 }
 
 /// 入库, or 不予入库 with a reason (required).
@@ -87,7 +59,7 @@ fn ReviewCell(id: String, on_reviewed: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <td class="actions review-cell">
+        <div class="review-actions">
             <button type="button" class="library-accept" disabled=move || review.pending().get() on:click=move |_| {
                 error.set(None);
                 review.dispatch(true);
@@ -97,6 +69,6 @@ fn ReviewCell(id: String, on_reviewed: Callback<()>) -> impl IntoView {
                 "不予入库"
             </button>
             <p class="field-error" role="alert">{move || error.get().unwrap_or_default()}</p>
-        </td>
+        </div>
     }
 }

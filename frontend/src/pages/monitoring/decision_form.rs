@@ -4,7 +4,7 @@ use shared::money::{format_yuan, parse_yuan};
 use shared::monitoring::DecisionKind;
 
 use crate::api::monitoring::{self, Decision};
-use crate::components::{EnumSelect, FieldError};
+use crate::components::{EnumSelect, FieldError, FormField};
 use crate::format::date_time;
 
 /// A decision already taken (one per project and round).
@@ -64,26 +64,15 @@ pub fn DecisionForm(round_id: String, project_id: String, budget: Decimal, on_do
         <div class="decision-form">
             <h3>"处理决定"</h3>
             <div class="inline-form">
-                <label class="field">
-                    <span class="label">"决定"</span>
-                    <EnumSelect
-                        id="decision-kind"
-                        options=DecisionKind::ALL
-                        value=kind
-                        label=DecisionKind::label
-                        code=DecisionKind::as_str
-                        parse=DecisionKind::parse
-                        any_label="请选择"
-                    />
-                </label>
-                <label class="field" class:hidden=move || !needs_amount()>
-                    <span class="label">{format!("金额（元，批复 {}）", format_yuan(budget))}</span>
+                <FormField label="决定">
+                    <EnumSelect id="decision-kind" value=kind any_label=Some("请选择") />
+                </FormField>
+                <FormField label=format!("金额（元，批复 {}）", format_yuan(budget)) hidden=Signal::derive(move || !needs_amount())>
                     <input id="decision-amount" type="text" inputmode="decimal" bind:value=amount />
-                </label>
-                <label class="field decision-note">
-                    <span class="label">"说明"</span>
+                </FormField>
+                <FormField label="说明" class="decision-note">
                     <input id="decision-note" type="text" bind:value=note placeholder="如：执行进度严重滞后" />
-                </label>
+                </FormField>
             </div>
             <FieldError id="decision-amount-error" message=amount_error />
             <p class="form-error" id="decision-error" role="alert">{move || error.get().unwrap_or_default()}</p>

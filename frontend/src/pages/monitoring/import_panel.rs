@@ -3,6 +3,7 @@ use shared::monitoring::JobStatus;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::monitoring::{self, ImportJob};
+use crate::components::ImportErrors;
 use crate::files::{XLSX, chosen_file, download_base64, read_base64};
 
 /// The file name of the downloaded template.
@@ -144,34 +145,7 @@ fn job_view(job: ImportJob) -> impl IntoView {
             format!("{}：{} 处错误，未导入任何数据。请修改后重新上传。", JobStatus::Failed.label(), job.errors.len()),
         ),
     };
-    let errors = (!job.errors.is_empty()).then(|| {
-        let rows = job
-            .errors
-            .into_iter()
-            .map(|e| {
-                let row = if e.row > 0 { e.row.to_string() } else { "—".to_owned() };
-                view! {
-                    <tr>
-                        <td class="num">{row}</td>
-                        <td>{e.column}</td>
-                        <td class="wrap">{e.message}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <table class="data" id="import-errors">
-                <thead>
-                    <tr>
-                        <th class="num">"行"</th>
-                        <th>"列"</th>
-                        <th>"问题"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-    });
+    let errors = (!job.errors.is_empty()).then(|| view! { <ImportErrors errors=job.errors /> });
     view! {
         <p class="import-progress" id="import-progress">{progress}</p>
         <div class=class id="import-status" role="status">{text}</div>

@@ -123,12 +123,8 @@ pub fn IndicatorEntry(
         view! {
             <EnumSelect
                 class="report-qualitative"
-                options=QualitativeProgress::ALL
                 value=draft.qualitative
-                label=QualitativeProgress::label
-                code=QualitativeProgress::as_str
-                parse=QualitativeProgress::parse
-                any_label="请选择"
+                any_label=Some("请选择")
                 disabled
                 on_change=Callback::new(move |()| touched.set(true))
             />
@@ -198,12 +194,8 @@ pub fn IndicatorEntry(
             <td>
                 <EnumSelect
                     class="report-likelihood"
-                    options=Likelihood::ALL
                     value=draft.likelihood
-                    label=Likelihood::label
-                    code=Likelihood::as_str
-                    parse=Likelihood::parse
-                    any_label="请选择"
+                    any_label=Some("请选择")
                     disabled
                     on_change=Callback::new(move |()| touched.set(true))
                 />

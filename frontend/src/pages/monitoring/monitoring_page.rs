@@ -3,10 +3,10 @@ use shared::permissions::Capability;
 
 use super::figures::MonitoringFigures;
 use super::open_round_form::OpenRoundForm;
-use crate::api::ApiError;
+use super::round_header::round_state;
 use crate::api::monitoring::{self, Round};
 use crate::api::years::FiscalYear;
-use crate::components::{AsyncSection, EmptyState, YearGate, YearSelect};
+use crate::components::{Card, Column, DataTable, Loaded, YearPage};
 use crate::contexts::use_session;
 
 /// 绩效监控: the monitoring rounds of a budget year. Units open their report
@@ -15,15 +15,9 @@ use crate::contexts::use_session;
 #[component]
 pub fn MonitoringPage() -> impl IntoView {
     view! {
-        <div class="page-head">
-            <h1>"绩效监控"</h1>
-            <div class="toolbar">
-                <YearSelect />
-            </div>
-        </div>
-        <YearGate let:year>
+        <YearPage title="绩效监控" let:year>
             <MonitoringBody year />
-        </YearGate>
+        </YearPage>
     }
 }
 
@@ -60,88 +54,50 @@ fn MonitoringBody(year: FiscalYear) -> impl IntoView {
         {can_stats
             .then(|| {
                 view! {
-                    <div class="card">
-                        <h2>{format!("{year_label} 年度监控汇总")}</h2>
-                        <AsyncSection>
-                            {move || Suspend::new(async move {
-                                Ok::<_, ApiError>(stats.await?.map(|stats| view! { <MonitoringFigures stats id="monitoring-statistics" /> }))
-                            })}
-                        </AsyncSection>
-                    </div>
+                    <Card title=format!("{year_label} 年度监控汇总")>
+                        <Loaded resource=stats let:stats>
+                            {stats.map(|stats| view! { <MonitoringFigures stats id="monitoring-statistics" /> })}
+                        </Loaded>
+                    </Card>
                 }
             })}
         {can_open
             .then(|| {
                 view! {
-                    <div class="card" id="open-round">
-                        <h2>"发起监控任务"</h2>
+                    <Card id="open-round" title="发起监控任务">
                         <OpenRoundForm year=year.clone() on_opened />
-                    </div>
+                    </Card>
                 }
             })}
-        <div class="card">
-            <h2>"监控任务"</h2>
+        <Card title="监控任务">
             {opened_notice}
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let rounds = rounds.await?;
-                    Ok::<_, ApiError>(rounds_table(rounds, is_unit))
-                })}
-            </AsyncSection>
-        </div>
+            <Loaded resource=rounds let:rounds>
+                <DataTable
+                    id="rounds"
+                    columns=round_columns(is_unit)
+                    rows=rounds
+                    row_key=Some(|r: &Round| r.id.clone())
+                    empty=if is_unit { "本年度暂无本单位参与的监控任务。" } else { "本年度尚未发起监控任务。" }
+                />
+            </Loaded>
+        </Card>
     }
 }
 
-fn rounds_table(rounds: Vec<Round>, is_unit: bool) -> AnyView {
-    if rounds.is_empty() {
-        let text = if is_unit {
-            "本年度暂无本单位参与的监控任务。"
-        } else {
-            "本年度尚未发起监控任务。"
-        };
-        return view! { <EmptyState text=text /> }.into_any();
-    }
-    let rows = rounds
-        .into_iter()
-        .map(|round| {
-            let (href, label) = match (is_unit, round.open) {
-                (true, true) => (format!("/monitoring/{}/report", round.id), "填报"),
-                (true, false) => (format!("/monitoring/{}/report", round.id), "查看"),
-                (false, _) => (format!("/monitoring/{}", round.id), "监控看板"),
+fn round_columns(is_unit: bool) -> Vec<Column<Round>> {
+    vec![
+        Column::new("监控节点", |r: &Round| format!("{} 月", r.month)),
+        Column::new("截止日期", |r: &Round| r.due_date.clone()),
+        Column::new("亮灯规则", |r: &Round| r.rule_kind().label()),
+        Column::new("状态", |r: &Round| round_state(r, None)),
+        Column::new("操作", move |r: &Round| {
+            let (href, label) = match (is_unit, r.open) {
+                (true, true) => (format!("/monitoring/{}/report", r.id), "填报"),
+                (true, false) => (format!("/monitoring/{}/report", r.id), "查看"),
+                (false, _) => (format!("/monitoring/{}", r.id), "监控看板"),
             };
-            let state = if round.open {
-                view! { <span class="tag ok">"进行中"</span> }
-            } else {
-                view! { <span class="tag muted">"已结束"</span> }
-            };
-            view! {
-                <tr data-round=round.id.clone() data-month=round.month>
-                    <td>{format!("{} 月", round.month)}</td>
-                    <td>{round.due_date.clone()}</td>
-                    <td>{round.rule_kind().label()}</td>
-                    <td>{state}</td>
-                    <td class="actions">
-                        <a href=href class="round-link" id=format!("round-link-{}", round.id)>
-                            {label}
-                        </a>
-                    </td>
-                </tr>
-            }
+            view! { <a href=href class="round-link" id=format!("round-link-{}", r.id)>{label}</a> }
         })
-        .collect_view();
-    view! {
-        <table class="data" id="rounds">
-            <thead>
-                <tr>
-                    <th>"监控节点"</th>
-                    <th>"截止日期"</th>
-                    <th>"亮灯规则"</th>
-                    <th>"状态"</th>
-                    <th>"操作"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+        .class("actions"),
+    ]
 }

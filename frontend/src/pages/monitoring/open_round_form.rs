@@ -2,16 +2,17 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use shared::monitoring::ExecutionRuleKind;
 
+use crate::api::ApiError;
 use crate::api::monitoring::{self, Round};
 use crate::api::organisations;
 use crate::api::years::FiscalYear;
-use crate::components::{AsyncSection, EnumSelect};
+use crate::components::{CheckList, EnumSelect, FormField, IdSelect, Loaded};
 
 /// 发起监控任务 (绩效股): the checkpoint month, the due date, the light rule,
 /// and all budget units or a selection.
 #[component]
 pub fn OpenRoundForm(year: FiscalYear, on_opened: Callback<Round>) -> impl IntoView {
-    let month = RwSignal::new(String::new());
+    let month = RwSignal::new(None::<String>);
     let due = RwSignal::new(String::new());
     let rule = RwSignal::new(Some(ExecutionRuleKind::Ratio));
     let all_units = RwSignal::new(true);
@@ -19,7 +20,11 @@ pub fn OpenRoundForm(year: FiscalYear, on_opened: Callback<Round>) -> impl IntoV
     let search = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let check = Memo::new(move |_| {
-        let month = month.get().parse::<u32>().ok().filter(|m| (1..=12).contains(m)).ok_or("请选择监控节点月份")?;
+        let month = month
+            .get()
+            .and_then(|m| m.parse::<u32>().ok())
+            .filter(|m| (1..=12).contains(m))
+            .ok_or("请选择监控节点月份")?;
         let due = due.get();
         let due = NaiveDate::parse_from_str(due.trim(), "%Y-%m-%d").map_err(|_| "截止日期格式应为 YYYY-MM-DD")?;
         let rule = rule.get().ok_or("请选择亮灯规则")?;
@@ -41,7 +46,7 @@ pub fn OpenRoundForm(year: FiscalYear, on_opened: Callback<Round>) -> impl IntoV
         async move {
             match monitoring::open_round(year_id, m, d, r, u).await {
                 Ok(round) => {
-                    month.set(String::new());
+                    month.set(None);
                     due.set(String::new());
                     chosen.set(Vec::new());
                     all_units.set(true);
@@ -51,34 +56,19 @@ pub fn OpenRoundForm(year: FiscalYear, on_opened: Callback<Round>) -> impl IntoV
             }
         }
     });
-    let months = (1..=12u32)
-        .map(|m| view! { <option value=m.to_string() prop:selected=move || month.get() == m.to_string()>{format!("{m} 月")}</option> })
-        .collect_view();
+    let months = (1..=12u32).map(|m| (m.to_string(), format!("{m} 月"))).collect();
     view! {
         <div class="open-round-form">
             <div class="form-grid">
-                <label class="field">
-                    <span class="label">"监控节点（数据截至该月末）"</span>
-                    <select id="round-month" on:change=move |ev| month.set(event_target_value(&ev))>
-                        <option value="" prop:selected=move || month.get().is_empty()>"请选择"</option>
-                        {months}
-                    </select>
-                </label>
-                <label class="field">
-                    <span class="label">"截止日期"</span>
+                <FormField label="监控节点（数据截至该月末）">
+                    <IdSelect id="round-month" value=month options=months placeholder="请选择" />
+                </FormField>
+                <FormField label="截止日期">
                     <input id="round-due" type="text" placeholder="YYYY-MM-DD" bind:value=due />
-                </label>
-                <label class="field">
-                    <span class="label">"亮灯规则"</span>
-                    <EnumSelect
-                        id="round-rule"
-                        options=ExecutionRuleKind::ALL
-                        value=rule
-                        label=ExecutionRuleKind::label
-                        code=ExecutionRuleKind::as_str
-                        parse=ExecutionRuleKind::parse
-                    />
-                </label>
+                </FormField>
+                <FormField label="亮灯规则">
+                    <EnumSelect id="round-rule" value=rule />
+                </FormField>
                 <div class="field">
                     <span class="label">"监控范围"</span>
                     <div class="checklist">
@@ -112,7 +102,7 @@ pub fn OpenRoundForm(year: FiscalYear, on_opened: Callback<Round>) -> impl IntoV
                 "序时进度比：执行率 ÷ 序时进度 × 100，低于 60 红灯、60–80 黄灯、80 及以上绿灯；固定进度线（四川）：1–4 月 25%、1–6 月 40%、1–8 月 60%、1–10 月 80%，低于进度线红灯，目标完成率与执行率相差超过 10 个百分点黄灯。"
             </p>
             <p class="form-error" id="round-error" role="alert">
-                {move || error.get().or_else(|| (!month.get().is_empty() || !due.get().is_empty()).then(|| check.get().err().map(str::to_owned)).flatten()).unwrap_or_default()}
+                {move || error.get().or_else(|| (month.get().is_some() || !due.get().is_empty()).then(|| check.get().err().map(str::to_owned)).flatten()).unwrap_or_default()}
             </p>
             <button
                 type="button"
@@ -134,49 +124,21 @@ pub fn OpenRoundForm(year: FiscalYear, on_opened: Callback<Round>) -> impl IntoV
 /// The budget units to pick from, searchable.
 #[component]
 fn UnitPicker(chosen: RwSignal<Vec<String>>, search: RwSignal<String>) -> impl IntoView {
-    let units = LocalResource::new(organisations::list_units);
+    let units = LocalResource::new(|| async {
+        let units = organisations::list_units().await?;
+        Ok::<_, ApiError>(
+            units.into_iter().map(|u| (u.id, format!("{}（{}）", u.name, u.kind.label()))).collect::<Vec<_>>(),
+        )
+    });
     view! {
         <div class="unit-picker">
             <div class="toolbar">
                 <input id="round-unit-search" type="search" placeholder="按名称筛选单位" bind:value=search />
                 <span class="meta">{move || format!("已选 {} 个单位", chosen.with(Vec::len))}</span>
             </div>
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let units = units.await?;
-                    let boxes = units
-                        .into_iter()
-                        .map(|unit| {
-                            let id = unit.id.clone();
-                            let name = unit.name.clone();
-                            let shown = move || search.with(|s| s.trim().is_empty() || name.contains(s.trim()));
-                            let checked = {
-                                let id = id.clone();
-                                move || chosen.with(|c| c.contains(&id))
-                            };
-                            let toggle = {
-                                let id = id.clone();
-                                move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen.update(|c| {
-                                        c.retain(|x| *x != id);
-                                        if on {
-                                            c.push(id.clone());
-                                        }
-                                    });
-                                }
-                            };
-                            view! {
-                                <label class:hidden=move || !shown()>
-                                    <input type="checkbox" class="round-unit" value=id prop:checked=checked on:change=toggle />
-                                    {format!("{}（{}）", unit.name, unit.kind.label())}
-                                </label>
-                            }
-                        })
-                        .collect_view();
-                    Ok::<_, crate::api::ApiError>(view! { <div class="checklist scroll">{boxes}</div> })
-                })}
-            </AsyncSection>
+            <Loaded resource=units let:items>
+                <CheckList items chosen class="round-unit" filter=search scroll=true />
+            </Loaded>
         </div>
     }
 }

@@ -9,8 +9,19 @@ use super::live_lights::{execution, parse_executed, project as project_light};
 use crate::api::ApiError;
 use crate::api::monitoring::{self, IndicatorReportInput, ProjectReport, Round, TargetBrief};
 use crate::api::projects::Project;
-use crate::components::{AsyncSection, LightBadge};
+use crate::components::{LightBadge, Loaded, TableFrame};
 use crate::format::{date_time, percent};
+
+const HEADS: &[&str] = &[
+    "绩效指标",
+    "全年指标值",
+    "截至目前完成值 / 完成情况",
+    "完成可能性",
+    "全年预计完成值",
+    "偏差原因",
+    "纠偏措施",
+    "指标灯",
+];
 
 /// One approved project of the unit in a round: 执行金额 and every indicator
 /// of the approved target, with the lights computed live as the unit types
@@ -41,14 +52,9 @@ pub fn ProjectReportForm(
     view! {
         <section class="card report-card" id=element_id data-code=code>
             <h2>{title}</h2>
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let (target, report) = data.await?;
-                    Ok::<_, ApiError>(view! {
-                        <ReportEditor round=round.get_value() project=project.get_value() target report disabled />
-                    })
-                })}
-            </AsyncSection>
+            <Loaded resource=data let:loaded>
+                <ReportEditor round=round.get_value() project=project.get_value() target=loaded.0 report=loaded.1 disabled />
+            </Loaded>
         </section>
     }
 }
@@ -147,26 +153,7 @@ fn ReportEditor(
         .map(|draft| view! { <IndicatorEntry draft month rules disabled show_problems /> })
         .collect_view();
     let indicator_table = if has_target {
-        view! {
-            <div class="table-scroll">
-                <table class="data report-indicators">
-                    <thead>
-                        <tr>
-                            <th>"绩效指标"</th>
-                            <th>"全年指标值"</th>
-                            <th>"截至目前完成值 / 完成情况"</th>
-                            <th>"完成可能性"</th>
-                            <th>"全年预计完成值"</th>
-                            <th>"偏差原因"</th>
-                            <th>"纠偏措施"</th>
-                            <th>"指标灯"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        view! { <TableFrame class="report-indicators" heads=HEADS>{rows}</TableFrame> }.into_any()
     } else {
         view! { <div class="notice info">"该项目的绩效目标尚未批复：本次只填报执行金额。"</div> }.into_any()
     };

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 use shared::monitoring::{DeviationReason, Likelihood};
 
 use super::decision_form::{DecisionForm, decision_view};
 use crate::api::monitoring::{IndicatorReport, ProjectReport};
-use crate::components::{EmptyState, LightBadge};
+use crate::components::{Column, DataTable, LightBadge};
 use crate::format::{date_time, percent};
 use shared::money::format_yuan;
 
@@ -18,29 +19,14 @@ pub fn ReportDetail(
     on_decided: Callback<()>,
 ) -> impl IntoView {
     let budget = report.project.approved_amount.unwrap_or(report.project.requested_amount);
-    let rows = report.indicators.iter().map(indicator_row).collect_view();
-    let indicators = if report.indicators.is_empty() {
-        view! { <EmptyState text="未填报指标完成情况（仅导入了执行金额，或项目没有已批复的绩效目标）。" /> }.into_any()
-    } else {
-        view! {
-            <div class="table-scroll">
-                <table class="data report-indicators" id="report-indicators">
-                    <thead>
-                        <tr>
-                            <th>"绩效指标"</th>
-                            <th>"截至目前完成值 / 完成情况"</th>
-                            <th>"完成可能性"</th>
-                            <th>"全年预计完成值"</th>
-                            <th>"偏差原因"</th>
-                            <th>"纠偏措施"</th>
-                            <th>"指标灯"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+    let indicators = view! {
+        <DataTable
+            id="report-indicators"
+            class="report-indicators"
+            columns=indicator_columns()
+            rows=report.indicators.clone()
+            empty="未填报指标完成情况（仅导入了执行金额，或项目没有已批复的绩效目标）。"
+        />
     };
     let decision = match (&report.decision, can_decide) {
         (Some(d), _) => decision_view(d).into_any(),
@@ -76,29 +62,28 @@ pub fn ReportDetail(
     }
 }
 
-fn indicator_row(i: &IndicatorReport) -> impl IntoView + use<> {
-    let progress = match (i.qualitative, i.actual) {
-        (Some(q), _) => q.label().to_owned(),
-        (None, Some(a)) => a.normalize().to_string(),
-        (None, None) => "—".to_owned(),
-    };
-    let reasons = if i.reasons.is_empty() {
-        "—".to_owned()
-    } else {
-        i.reasons.iter().map(|r| DeviationReason::label(*r)).collect::<Vec<_>>().join("、")
-    };
-    let light = i.light;
-    view! {
-        <tr data-position=i.position>
-            <td class="wrap">{i.name.clone()}</td>
-            <td>{progress}</td>
-            <td>{i.likelihood.map_or("—", Likelihood::label)}</td>
-            <td>{i.forecast.map_or_else(|| "—".to_owned(), |f| f.normalize().to_string())}</td>
-            <td>{reasons}</td>
-            <td class="wrap">{if i.measures.is_empty() { "—".to_owned() } else { i.measures.clone() }}</td>
-            <td>
-                <LightBadge light=Signal::derive(move || light) />
-            </td>
-        </tr>
-    }
+fn indicator_columns() -> Vec<Column<IndicatorReport>> {
+    let number = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |v| v.normalize().to_string());
+    vec![
+        Column::new("绩效指标", |i: &IndicatorReport| i.name.clone()).wrap(),
+        Column::new("截至目前完成值 / 完成情况", move |i: &IndicatorReport| match i.qualitative {
+            Some(q) => q.label().to_owned(),
+            None => number(i.actual),
+        }),
+        Column::new("完成可能性", |i: &IndicatorReport| i.likelihood.map_or("—", Likelihood::label)),
+        Column::new("全年预计完成值", move |i: &IndicatorReport| number(i.forecast)),
+        Column::new("偏差原因", |i: &IndicatorReport| {
+            if i.reasons.is_empty() {
+                "—".to_owned()
+            } else {
+                i.reasons.iter().map(|r| DeviationReason::label(*r)).collect::<Vec<_>>().join("、")
+            }
+        }),
+        Column::new(
+            "纠偏措施",
+            |i: &IndicatorReport| if i.measures.is_empty() { "—".to_owned() } else { i.measures.clone() },
+        )
+        .wrap(),
+        Column::light("指标灯", |i: &IndicatorReport| i.light),
+    ]
 }

@@ -5,9 +5,10 @@ use leptos_router::hooks::use_params_map;
 use super::import_panel::ImportPanel;
 use super::project_report_form::ProjectReportForm;
 use super::round_header::{RoundFacts, round_title};
+use super::round_units::{late_tag, review_text};
 use crate::api::ApiError;
 use crate::api::monitoring::{self, Round, RoundUnit};
-use crate::components::{AsyncSection, EmptyState};
+use crate::components::{EmptyState, Loaded, PageHead};
 use crate::contexts::{use_session, use_years};
 use crate::format::date_time;
 
@@ -24,18 +25,15 @@ pub fn UnitReportPage() -> impl IntoView {
         monitoring::find_round(id, hint)
     });
     view! {
-        <div class="page-head">
-            <h1>"绩效监控填报"</h1>
+        <PageHead title="绩效监控填报">
             <a href="/monitoring" class="button secondary">"返回监控任务"</a>
-        </div>
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                Ok::<_, ApiError>(match round.await? {
-                    None => view! { <EmptyState text="监控任务不存在，或本单位不在该任务范围内。" /> }.into_any(),
-                    Some(round) => view! { <UnitReport round /> }.into_any(),
-                })
-            })}
-        </AsyncSection>
+        </PageHead>
+        <Loaded resource=round let:round>
+            {match round {
+                None => view! { <EmptyState text="监控任务不存在，或本单位不在该任务范围内。" /> }.into_any(),
+                Some(round) => view! { <UnitReport round /> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
@@ -85,9 +83,9 @@ fn UnitReport(round: Round) -> impl IntoView {
         <div class="card round-header" id="round-header">
             <h2>{round.with_value(round_title)}</h2>
             <RoundFacts round=round.get_value() />
-            <AsyncSection>
-                {move || Suspend::new(async move { Ok::<_, ApiError>(unit_status(status.await?)) })}
-            </AsyncSection>
+            <Loaded resource=status let:unit>
+                {unit_status(unit)}
+            </Loaded>
             {submit_notice}
             <div class="form-actions">
                 <button
@@ -110,22 +108,17 @@ fn UnitReport(round: Round) -> impl IntoView {
         </div>
         <ImportPanel round_id=round.with_value(|r| r.id.clone()) open on_imported />
         <div id="report-projects">
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let projects = projects.await?;
-                    Ok::<_, ApiError>(if projects.is_empty() {
-                        view! { <EmptyState text="本单位本年度没有已批复的项目，无需填报。" /> }.into_any()
-                    } else {
-                        projects
-                            .into_iter()
-                            .map(|project| {
-                                view! { <ProjectReportForm round=round.get_value() project reload disabled=!open /> }
-                            })
-                            .collect_view()
-                            .into_any()
-                    })
-                })}
-            </AsyncSection>
+            <Loaded resource=projects let:projects>
+                {if projects.is_empty() {
+                    view! { <EmptyState text="本单位本年度没有已批复的项目，无需填报。" /> }.into_any()
+                } else {
+                    projects
+                        .into_iter()
+                        .map(|project| view! { <ProjectReportForm round=round.get_value() project reload disabled=!open /> })
+                        .collect_view()
+                        .into_any()
+                }}
+            </Loaded>
         </div>
     }
 }
@@ -135,17 +128,11 @@ fn unit_status(unit: Option<RoundUnit>) -> AnyView {
     let Some(unit) = unit else {
         return view! { <div class="notice info">"本单位不在该监控任务范围内；下方列出的是本次任务所含下属单位的项目。"</div> }.into_any();
     };
-    let late = match (unit.late, unit.submitted_at.is_some()) {
-        (true, true) => view! { <span class="tag danger" id="round-late">"逾期提交"</span> },
-        (true, false) => view! { <span class="tag danger" id="round-late">"逾期未报"</span> },
-        (false, _) => view! { <span class="tag ok" id="round-late">"未逾期"</span> },
-    };
+    let late = late_tag(&unit, Some("round-late"));
     let submitted =
         unit.submitted_at.as_deref().map_or_else(|| "未提交".to_owned(), |at| format!("已提交（{}）", date_time(at)));
-    let reviewed = unit.reviewed_at.as_deref().map(|at| {
-        let note = if unit.review_note.is_empty() { String::new() } else { format!("：{}", unit.review_note) };
-        view! { <div class="meta" id="round-review">{format!("已审核（{}）{note}", date_time(at))}</div> }
-    });
+    let reviewed =
+        review_text(&unit).map(|text| view! { <div class="meta" id="round-review">{format!("已审核：{text}")}</div> });
     view! {
         <div class="unit-status">
             <span>{unit.unit.name.clone()} " · "</span>

@@ -7,14 +7,19 @@ pub fn round_title(round: &Round) -> String {
     format!("{} 月监控", round.month)
 }
 
+/// 进行中 / 已结束.
+pub fn round_state(round: &Round, id: Option<&'static str>) -> AnyView {
+    if round.open {
+        view! { <span class="tag ok" id=id>"进行中"</span> }.into_any()
+    } else {
+        view! { <span class="tag muted" id=id>"已结束"</span> }.into_any()
+    }
+}
+
 /// A round's facts: checkpoint, due date, light rule, whether it is open.
 #[component]
 pub fn RoundFacts(round: Round) -> impl IntoView {
-    let state = if round.open {
-        view! { <span class="tag ok" id="round-state">"进行中"</span> }
-    } else {
-        view! { <span class="tag muted" id="round-state">"已结束"</span> }
-    };
+    let state = round_state(&round, Some("round-state"));
     view! {
         <dl class="facts round-facts">
             <dt>"监控节点"</dt>

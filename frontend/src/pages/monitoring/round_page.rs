@@ -9,9 +9,8 @@ use super::round_header::{RoundFacts, round_title};
 use super::round_reports::{ReportFilters, RoundReports};
 use super::round_units::RoundUnits;
 use super::unit_lights::UnitLightsGrid;
-use crate::api::ApiError;
 use crate::api::monitoring::{self, Round};
-use crate::components::{AsyncSection, EmptyState};
+use crate::components::{Card, EmptyState, Loaded, PageHead};
 use crate::contexts::{use_session, use_years};
 
 /// `/monitoring/:round_id`: the round's dashboard. The 绩效股 sees the
@@ -33,18 +32,15 @@ pub fn RoundPage() -> impl IntoView {
         monitoring::find_round(round_id(), hint)
     });
     view! {
-        <div class="page-head">
-            <h1>"绩效监控看板"</h1>
+        <PageHead title="绩效监控看板">
             <a href="/monitoring" class="button secondary">"返回监控任务"</a>
-        </div>
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                Ok::<_, ApiError>(match round.await? {
-                    None => view! { <EmptyState text="监控任务不存在，或您无权查看。" /> }.into_any(),
-                    Some(round) => view! { <RoundDashboard round /> }.into_any(),
-                })
-            })}
-        </AsyncSection>
+        </PageHead>
+        <Loaded resource=round let:round>
+            {match round {
+                None => view! { <EmptyState text="监控任务不存在，或您无权查看。" /> }.into_any(),
+                Some(round) => view! { <RoundDashboard round /> }.into_any(),
+            }}
+        </Loaded>
     }
     .into_any()
 }
@@ -89,6 +85,7 @@ fn RoundDashboard(round: Round) -> impl IntoView {
     };
     let import = (can_decide).then(|| view! { <ImportPanel round_id=round_id.clone() open=round.open on_imported /> });
     let title = round_title(&round);
+    let reports_round = round_id.clone();
     view! {
         <div class="card round-header" id="round-header">
             <h2>{title}</h2>
@@ -98,34 +95,25 @@ fn RoundDashboard(round: Round) -> impl IntoView {
         {can_stats
             .then(|| {
                 view! {
-                    <div class="card">
-                        <h2>"本轮监控统计"</h2>
-                        <AsyncSection>
-                            {move || Suspend::new(async move {
-                                Ok::<_, ApiError>(stats.await?.map(|stats| view! { <MonitoringFigures stats id="round-statistics" /> }))
-                            })}
-                        </AsyncSection>
-                    </div>
+                    <Card title="本轮监控统计">
+                        <Loaded resource=stats let:stats>
+                            {stats.map(|stats| view! { <MonitoringFigures stats id="round-statistics" /> })}
+                        </Loaded>
+                    </Card>
                 }
             })}
         {import}
-        <div class="card">
-            <h2>"单位 × 灯"</h2>
+        <Card title="单位 × 灯">
             <p class="field-hint">"点击单位名称，在下方项目列表中查看该单位的项目。"</p>
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let rows = grid.await?;
-                    Ok::<_, ApiError>(view! { <UnitLightsGrid rows on_pick /> })
-                })}
-            </AsyncSection>
-        </div>
-        <div class="card" id="round-reports-card">
-            <h2>"项目监控报告"</h2>
-            <RoundReports round_id=round_id.clone() filters units can_decide decided=changed />
-        </div>
-        <div class="card">
-            <h2>"单位填报情况"</h2>
+            <Loaded resource=grid let:rows>
+                <UnitLightsGrid rows on_pick />
+            </Loaded>
+        </Card>
+        <Card id="round-reports-card" title="项目监控报告">
+            <RoundReports round_id=reports_round filters units can_decide decided=changed />
+        </Card>
+        <Card title="单位填报情况">
             <RoundUnits round_id can_review />
-        </div>
+        </Card>
     }
 }

@@ -1,96 +1,59 @@
 use leptos::prelude::*;
 
 use crate::api::monitoring::{self, RoundUnit};
-use crate::api::{ApiError, Connection};
-use crate::components::{AsyncSection, EmptyState, Pager, PagerState};
+use crate::components::{Column, PagedTable};
 use crate::format::date_time;
+
+/// 逾期提交 / 逾期未报 / 未逾期 of a unit in a round.
+pub fn late_tag(unit: &RoundUnit, id: Option<&'static str>) -> AnyView {
+    match (unit.late, unit.submitted_at.is_some()) {
+        (true, true) => view! { <span class="tag danger" id=id>"逾期提交"</span> }.into_any(),
+        (true, false) => view! { <span class="tag danger" id=id>"逾期未报"</span> }.into_any(),
+        (false, _) => view! { <span class="tag ok" id=id>"未逾期"</span> }.into_any(),
+    }
+}
+
+/// When a unit's report was reviewed, with the note.
+pub fn review_text(unit: &RoundUnit) -> Option<String> {
+    let note = if unit.review_note.is_empty() { String::new() } else { format!("：{}", unit.review_note) };
+    unit.reviewed_at.as_deref().map(|at| format!("{}{note}", date_time(at)))
+}
 
 /// The round's units in the caller's scope: submitted or not, late or not,
 /// reviewed or not. Finance sections review (审核) a submitted report with a note.
 #[component]
 pub fn RoundUnits(round_id: String, can_review: bool) -> impl IntoView {
     let round_id = StoredValue::new(round_id);
-    let pager = PagerState::new();
     let reviewed = RwSignal::new(0u32);
-    let page = LocalResource::new(move || {
-        reviewed.track();
-        monitoring::units(round_id.get_value(), pager.after())
-    });
     let on_reviewed = Callback::new(move |()| reviewed.update(|n| *n += 1));
-    view! {
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let connection = page.await?;
-                Ok::<_, ApiError>(units_table(connection, round_id.get_value(), pager, can_review, on_reviewed))
-            })}
-        </AsyncSection>
-    }
-}
-
-fn units_table(
-    connection: Connection<RoundUnit>,
-    round_id: String,
-    pager: PagerState,
-    can_review: bool,
-    on_reviewed: Callback<()>,
-) -> AnyView {
-    if connection.edges.is_empty() {
-        return view! { <EmptyState text="没有在您范围内的单位。" /> }.into_any();
-    }
-    let total = connection.total_count;
-    let next_cursor = connection.next_cursor();
-    let rows = connection
-        .into_nodes()
-        .into_iter()
-        .map(|unit| {
-            let submitted = unit.submitted_at.as_deref().map_or_else(|| "未提交".to_owned(), date_time);
-            let late = match (unit.late, unit.submitted_at.is_some()) {
-                (true, true) => view! { <span class="tag danger">"逾期提交"</span> }.into_any(),
-                (true, false) => view! { <span class="tag danger">"逾期未报"</span> }.into_any(),
-                (false, _) => view! { <span class="meta">"—"</span> }.into_any(),
-            };
-            let review = match &unit.reviewed_at {
-                Some(at) => format!(
-                    "{}{}",
-                    date_time(at),
-                    if unit.review_note.is_empty() { String::new() } else { format!("：{}", unit.review_note) }
-                ),
-                None => "未审核".to_owned(),
-            };
-            let action = (can_review && unit.submitted_at.is_some()).then(|| {
-                view! { <ReviewCell round_id=round_id.clone() unit=unit.clone() on_reviewed /> }
-            });
-            view! {
-                <tr data-unit=unit.unit.id.clone()>
-                    <td>{unit.unit.name.clone()}</td>
-                    <td>{unit.unit.kind.label()}</td>
-                    <td>{submitted}</td>
-                    <td>{late}</td>
-                    <td class="wrap review-state">{review}</td>
-                    <td class="actions">{action}</td>
-                </tr>
-            }
+    let columns = vec![
+        Column::new("单位", |u: &RoundUnit| u.unit.name.clone()),
+        Column::new("类型", |u: &RoundUnit| u.unit.kind.label()),
+        Column::new("提交时间", |u: &RoundUnit| {
+            u.submitted_at.as_deref().map_or_else(|| "未提交".to_owned(), date_time)
+        }),
+        Column::new("逾期", |u: &RoundUnit| late_tag(u, None)),
+        Column::new("审核", |u: &RoundUnit| review_text(u).unwrap_or_else(|| "未审核".to_owned()))
+            .class("wrap review-state"),
+        Column::new("操作", move |u: &RoundUnit| {
+            (can_review && u.submitted_at.is_some())
+                .then(|| view! { <ReviewCell round_id=round_id.get_value() unit=u.clone() on_reviewed /> })
         })
-        .collect_view();
+        .class("actions"),
+    ];
     view! {
-        <div class="table-scroll">
-            <table class="data" id="round-units">
-                <thead>
-                    <tr>
-                        <th>"单位"</th>
-                        <th>"类型"</th>
-                        <th>"提交时间"</th>
-                        <th>"逾期"</th>
-                        <th>"审核"</th>
-                        <th>"操作"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <Pager state=pager total next_cursor total_id="round-units-total" />
+        <PagedTable
+            id="round-units"
+            total_id="round-units-total"
+            empty="没有在您范围内的单位。"
+            columns
+            row_key=|u: &RoundUnit| u.unit.id.clone()
+            load=move |after| {
+                reviewed.track();
+                monitoring::units(round_id.get_value(), after)
+            }
+        />
     }
-    .into_any()
 }
 
 /// 审核: a note and the button.

@@ -3,7 +3,7 @@ use shared::organisations::{OrgError, OrgKind, validate_org};
 
 use crate::api::ApiError;
 use crate::api::organisations::{self, NewOrganisation, Organisation, OrganisationChange};
-use crate::components::{AsyncSection, EnumSelect, FieldError};
+use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
 
 /// A create or update request from the form.
 #[derive(Debug, Clone)]
@@ -94,18 +94,9 @@ pub fn OrganisationForm(
         }
         .into_any(),
         None => view! {
-            <label class="field">
-                <span class="label">"类型"</span>
-                <EnumSelect
-                    id="org-kind"
-                    options=OrgKind::ALL
-                    value=kind
-                    label=OrgKind::label
-                    code=OrgKind::as_str
-                    parse=OrgKind::parse
-                    on_change=on_kind
-                />
-            </label>
+            <FormField label="类型">
+                <EnumSelect id="org-kind" value=kind on_change=on_kind />
+            </FormField>
         }
         .into_any(),
     };
@@ -116,8 +107,7 @@ pub fn OrganisationForm(
             <p class="form-error" id="org-form-error" role="alert">{form_error}</p>
             <div class="form-grid">
                 {kind_field}
-                <label class="field">
-                    <span class="label">"编码" <span class="required">"*"</span></span>
+                <FormField label="编码" required=true error=message_for("code", OrgError::BadCode) error_id="error-org-code">
                     <input
                         id="org-code"
                         type="text"
@@ -128,10 +118,8 @@ pub fn OrganisationForm(
                             touched.set(true);
                         }
                     />
-                    <FieldError id="error-org-code" message=message_for("code", OrgError::BadCode) />
-                </label>
-                <label class="field full">
-                    <span class="label">"名称" <span class="required">"*"</span></span>
+                </FormField>
+                <FormField label="名称" required=true full=true error=message_for("name", OrgError::BadName) error_id="error-org-name">
                     <input
                         id="org-name"
                         type="text"
@@ -141,8 +129,7 @@ pub fn OrganisationForm(
                             touched.set(true);
                         }
                     />
-                    <FieldError id="error-org-name" message=message_for("name", OrgError::BadName) />
-                </label>
+                </FormField>
                 <Show when=is_unit>
                     <RelationSelect
                         id="org-parent"
@@ -185,44 +172,23 @@ fn RelationSelect(
     value: RwSignal<Option<String>>,
     exclude: Option<String>,
 ) -> impl IntoView {
-    let options = LocalResource::new(move || organisations::list_all(Some(kind)));
-    let exclude = StoredValue::new(exclude);
+    let options = LocalResource::new(move || {
+        let exclude = exclude.clone();
+        async move {
+            let orgs = organisations::list_all(Some(kind)).await?;
+            Ok::<_, ApiError>(
+                orgs.into_iter()
+                    .filter(|org| exclude.as_deref() != Some(org.id.as_str()))
+                    .map(|org| (org.id, format!("{} {}", org.code, org.name)))
+                    .collect::<Vec<_>>(),
+            )
+        }
+    });
     view! {
-        <label class="field">
-            <span class="label">{label}</span>
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let orgs = options.await?;
-                    let items = orgs
-                        .into_iter()
-                        .filter(|org| exclude.with_value(|ex| ex.as_deref() != Some(org.id.as_str())))
-                        .map(|org| {
-                            let org_id = org.id.clone();
-                            view! {
-                                <option
-                                    value=org.id.clone()
-                                    prop:selected=move || value.with(|v| v.as_deref() == Some(org_id.as_str()))
-                                >
-                                    {format!("{} {}", org.code, org.name)}
-                                </option>
-                            }
-                        })
-                        .collect_view();
-                    Ok::<_, ApiError>(
-                        view! {
-                            <select
-                                id=id
-                                on:change=move |ev| value.set(Some(event_target_value(&ev)).filter(|v| !v.is_empty()))
-                            >
-                                <option value="" prop:selected=move || value.with(Option::is_none)>
-                                    "（无）"
-                                </option>
-                                {items}
-                            </select>
-                        },
-                    )
-                })}
-            </AsyncSection>
-        </label>
+        <FormField label>
+            <Loaded resource=options let:options>
+                <IdSelect id value options placeholder="（无）" />
+            </Loaded>
+        </FormField>
     }
 }

@@ -3,21 +3,12 @@ use shared::organisations::OrgKind;
 use shared::permissions::{Capability, Scope, unit_scope};
 
 use super::organisation_form::{OrganisationForm, SaveOrganisation};
-use crate::api::organisations::{self, Organisation};
-use crate::api::{ApiError, Connection};
-use crate::components::{AsyncSection, EmptyState, EnumSelect, Pager, PagerState};
+use crate::api::organisations::{self, OrgSummary, Organisation};
+use crate::components::{Card, Column, EnumFilter, FilterBar, Notice, PageHead, PagedTable, PagerState};
 use crate::contexts::use_session;
 
 const PAGE_SIZE: u32 = 20;
 const UNIT_KINDS: &[OrgKind] = &[OrgKind::Department, OrgKind::Township];
-
-/// What the edit panel shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Panel {
-    Closed,
-    New,
-    Edit(Organisation),
-}
 
 /// 单位. Finance sections: the budget units in their scope (归口单位, or the whole
 /// county for 绩效股), read-only. Admin: every organisation, with create and edit.
@@ -32,11 +23,11 @@ pub fn UnitsPage() -> impl IntoView {
         Scope::OwnUnit | Scope::Nothing => "您可查看的预算单位",
     });
     let kind = RwSignal::new(None::<OrgKind>);
-    let search_input = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
     let pager = PagerState::new();
-    let panel = RwSignal::new(Panel::Closed);
-    let notice = RwSignal::new(None::<String>);
+    // The organisation being edited: `Some(None)` for a new one.
+    let editing = RwSignal::new(None::<Option<Organisation>>);
+    let notice = RwSignal::new(None::<Result<String, String>>);
 
     let save = Action::new_local(move |request: &SaveOrganisation| {
         let request = request.clone();
@@ -46,158 +37,73 @@ pub fn UnitsPage() -> impl IntoView {
                 SaveOrganisation::Update(id, input) => organisations::update(id, input).await,
             };
             if let Ok(org) = &saved {
-                notice.set(Some(format!("已保存：{} {}", org.code, org.name)));
-                panel.set(Panel::Closed);
+                notice.set(Some(Ok(format!("已保存：{} {}", org.code, org.name))));
+                editing.set(None);
             }
             saved
         }
     });
-    let list = LocalResource::new(move || {
-        let kind = kind.get();
-        let search = Some(search.get()).filter(|s| !s.is_empty());
-        let after = pager.after();
-        save.version().track();
-        organisations::list(kind, search, PAGE_SIZE, after)
-    });
-    let on_edit = move |org: Organisation| {
+    let open = move |org: Option<Organisation>| {
         notice.set(None);
         save.clear();
-        panel.set(Panel::Edit(org));
+        editing.set(Some(org));
     };
+    let load = move |after| {
+        let search = Some(search.get()).filter(|s| !s.is_empty());
+        save.version().track();
+        organisations::list(kind.get(), search, PAGE_SIZE, after)
+    };
+    let on_close = Callback::new(move |()| editing.set(None));
 
     view! {
-        <div class="page-head">
-            <div>
-                <h1>"单位"</h1>
-                <p class="field-hint">{scope_note}</p>
-            </div>
-            {admin
-                .then(|| {
-                    view! {
-                        <button
-                            id="new-organisation"
-                            on:click=move |_| {
-                                notice.set(None);
-                                save.clear();
-                                panel.set(Panel::New);
-                            }
-                        >
-                            "新建单位"
-                        </button>
-                    }
-                })}
-        </div>
-        {move || notice.get().map(|text| view! { <div class="notice ok">{text}</div> })}
-        {move || match panel.get() {
-            Panel::Closed => None,
-            Panel::New => {
-                Some(
-                    view! {
-                        <OrganisationForm initial=None save on_close=Callback::new(move |()| panel.set(Panel::Closed)) />
-                    },
-                )
-            }
-            Panel::Edit(org) => {
-                Some(
-                    view! {
-                        <OrganisationForm
-                            initial=Some(org)
-                            save
-                            on_close=Callback::new(move |()| panel.set(Panel::Closed))
-                        />
-                    },
-                )
-            }
-        }}
-        <div class="card">
-            <div class="toolbar">
-                <label>
-                    "类型"
-                    <EnumSelect
-                        id="filter-org-kind"
-                        options=if admin { OrgKind::ALL } else { UNIT_KINDS }
-                        value=kind
-                        label=OrgKind::label
-                        code=OrgKind::as_str
-                        parse=OrgKind::parse
-                        any_label="全部"
-                        on_change=Callback::new(move |()| pager.reset())
-                    />
-                </label>
-                <form on:submit=move |ev| {
-                    ev.prevent_default();
-                    search.set(search_input.get_untracked().trim().to_owned());
-                    pager.reset();
-                }>
-                    <input id="unit-search" type="search" placeholder="编码或名称" bind:value=search_input />
-                    <button type="submit" class="secondary">
-                        "查询"
-                    </button>
-                </form>
-            </div>
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let page = list.await?;
-                    Ok::<_, ApiError>(units_table(page, pager, admin, on_edit))
-                })}
-            </AsyncSection>
-        </div>
+        <PageHead title="单位" hint=scope_note.unwrap_or_default()>
+            {admin.then(|| view! { <button id="new-organisation" on:click=move |_| open(None)>"新建单位"</button> })}
+        </PageHead>
+        <Notice message=notice />
+        {move || editing.get().map(|initial| view! { <OrganisationForm initial save on_close /> })}
+        <Card>
+            <FilterBar search search_id="unit-search" placeholder="编码或名称" pager>
+                <EnumFilter
+                    label="类型"
+                    id="filter-org-kind"
+                    value=kind
+                    options=if admin { OrgKind::ALL } else { UNIT_KINDS }
+                    pager
+                />
+            </FilterBar>
+            <PagedTable
+                id="units-table"
+                total_id="units-total"
+                empty="没有符合条件的单位"
+                columns=unit_columns(admin, open)
+                row_key=|o: &Organisation| o.id.clone()
+                pager
+                load
+            />
+        </Card>
     }
 }
 
-fn units_table(
-    page: Connection<Organisation>,
-    pager: PagerState,
+fn unit_columns(
     admin: bool,
-    on_edit: impl Fn(Organisation) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let total = page.total_count;
-    let next_cursor = page.next_cursor();
-    let empty = page.edges.is_empty();
-    let name_of = |org: &Option<crate::api::organisations::OrgSummary>| {
-        org.as_ref().map_or_else(|| "—".to_owned(), |o| o.name.clone())
-    };
-    let rows = page
-        .into_nodes()
-        .into_iter()
-        .map(|org| {
-            let edit = admin.then(|| {
-                let org = StoredValue::new(org.clone());
-                view! {
-                    <td class="actions">
-                        <button class="link" on:click=move |_| on_edit(org.get_value())>
-                            "编辑"
-                        </button>
-                    </td>
-                }
-            });
-            view! {
-                <tr data-id=org.id.clone()>
-                    <td>{org.code.clone()}</td>
-                    <td>{org.name.clone()}</td>
-                    <td>{org.kind.label()}</td>
-                    <td>{name_of(&org.parent)}</td>
-                    <td>{name_of(&org.section)}</td>
-                    {edit}
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table class="data" id="units-table">
-            <thead>
-                <tr>
-                    <th>"编码"</th>
-                    <th>"名称"</th>
-                    <th>"类型"</th>
-                    <th>"主管部门"</th>
-                    <th>"归口业务股室"</th>
-                    {admin.then(|| view! { <th>"操作"</th> })}
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-        {empty.then(|| view! { <EmptyState text="没有符合条件的单位" /> })}
-        <Pager state=pager total next_cursor total_id="units-total" />
+    on_edit: impl Fn(Option<Organisation>) + Copy + Send + Sync + 'static,
+) -> Vec<Column<Organisation>> {
+    let name_of = |org: &Option<OrgSummary>| org.as_ref().map_or_else(|| "—".to_owned(), |o| o.name.clone());
+    let mut columns = vec![
+        Column::new("编码", |o: &Organisation| o.code.clone()),
+        Column::new("名称", |o: &Organisation| o.name.clone()),
+        Column::new("类型", |o: &Organisation| o.kind.label()),
+        Column::new("主管部门", move |o: &Organisation| name_of(&o.parent)),
+        Column::new("归口业务股室", move |o: &Organisation| name_of(&o.section)),
+    ];
+    if admin {
+        columns.push(
+            Column::new("操作", move |o: &Organisation| {
+                let org = StoredValue::new(o.clone());
+                view! { <button class="link" on:click=move |_| on_edit(Some(org.get_value()))>"编辑"</button> }
+            })
+            .class("actions"),
+        );
     }
+    columns
 }

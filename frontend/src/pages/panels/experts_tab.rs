@@ -2,9 +2,8 @@ use leptos::prelude::*;
 use shared::indicators::Field;
 
 use super::expert_editor::ExpertEditor;
-use crate::api::ApiError;
 use crate::api::experts::{self, Expert};
-use crate::components::{AsyncSection, EmptyState, EnumSelect, Notice, Pager, PagerState};
+use crate::components::{Column, EnumFilter, FilterBar, Notice, PagedTable, PagerState, RowDetail};
 
 /// 专家库: each expert's fields and declared conflicts of interest, which the
 /// random draw respects.
@@ -15,73 +14,58 @@ pub fn ExpertsTab() -> impl IntoView {
     let editing = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<Result<String, String>>);
     let saved = RwSignal::new(0usize);
-    let page = LocalResource::new(move || {
+    let load = move |after| {
         saved.track();
-        experts::list(field.get(), pager.after())
-    });
+        experts::list(field.get(), after)
+    };
     let on_saved = Callback::new(move |expert: Expert| {
         notice.set(Some(Ok(format!("已保存专家“{}”的领域和回避单位", expert.display_name))));
         editing.set(None);
         saved.update(|n| *n += 1);
     });
+    let is_open = move |e: &Expert| editing.with(|open| open.as_deref() == Some(e.id.as_str()));
+    let joined = |names: Vec<String>, none: &str| if names.is_empty() { none.to_owned() } else { names.join("、") };
+    let columns = vec![
+        Column::new("专家", |e: &Expert| e.display_name.clone()),
+        Column::new("擅长领域", move |e: &Expert| {
+            joined(e.fields.iter().map(|f| f.label().to_owned()).collect(), "未设置")
+        }),
+        Column::new("回避单位", move |e: &Expert| {
+            joined(e.conflict_units.iter().map(|u| u.name.clone()).collect(), "无")
+        })
+        .wrap(),
+        Column::new("操作", move |e: &Expert| {
+            let id = e.id.clone();
+            let open = {
+                let e = e.clone();
+                move || is_open(&e)
+            };
+            let label = {
+                let open = open.clone();
+                move || if open() { "收起" } else { "编辑" }
+            };
+            view! {
+                <button class="link expert-edit" on:click=move |_| {
+                    editing.set(if open() { None } else { Some(id.clone()) });
+                }>{label}</button>
+            }
+        })
+        .class("actions"),
+    ];
     view! {
         <Notice message=notice />
-        <div class="toolbar">
-            <label>
-                "领域"
-                <EnumSelect
-                    id="experts-field"
-                    options=Field::ALL
-                    value=field
-                    label=Field::label
-                    code=Field::as_str
-                    parse=Field::parse
-                    any_label="全部"
-                    on_change=Callback::new(move |()| pager.reset())
-                />
-            </label>
-        </div>
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let connection = page.await?;
-                let total = connection.total_count;
-                let next_cursor = connection.next_cursor();
-                let list = connection.into_nodes();
-                let empty = list.is_empty();
-                let rows = list.into_iter().map(|expert| expert_row(expert, editing, on_saved)).collect_view();
-                Ok::<_, ApiError>(view! {
-                    <table class="data" id="experts-table">
-                        <thead><tr><th>"专家"</th><th>"擅长领域"</th><th>"回避单位"</th><th>"操作"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                    {empty.then(|| view! { <EmptyState text="暂无专家" /> })}
-                    <Pager state=pager total next_cursor total_id="experts-total" />
-                })
-            })}
-        </AsyncSection>
-    }
-}
-
-fn expert_row(expert: Expert, editing: RwSignal<Option<String>>, on_saved: Callback<Expert>) -> impl IntoView {
-    let fields = expert.fields.iter().map(|f| f.label()).collect::<Vec<_>>().join("、");
-    let conflicts = expert.conflict_units.iter().map(|u| u.name.clone()).collect::<Vec<_>>().join("、");
-    let name = expert.display_name.clone();
-    let row_id = expert.id.clone();
-    let stored = StoredValue::new(expert);
-    let is_open = move || stored.with_value(|e| editing.with(|open| open.as_deref() == Some(e.id.as_str())));
-    view! {
-        <tr data-id=row_id>
-            <td>{name}</td>
-            <td>{if fields.is_empty() { "未设置".to_owned() } else { fields }}</td>
-            <td class="wrap">{if conflicts.is_empty() { "无".to_owned() } else { conflicts }}</td>
-            <td class="actions">
-                <button class="link expert-edit" on:click=move |_| {
-                    editing.set(if is_open() { None } else { Some(stored.with_value(|e| e.id.clone())) });
-                }>{move || if is_open() { "收起" } else { "编辑" }}</button>
-            </td>
-        </tr>
-        {move || is_open().then(|| view! {
-            <tr class="details"><td colspan="4"><ExpertEditor expert=stored.get_value() on_saved /></td></tr>
-        })}
+        <FilterBar>
+            <EnumFilter label="领域" id="experts-field" value=field pager />
+        </FilterBar>
+        <PagedTable
+            id="experts-table"
+            total_id="experts-total"
+            empty="暂无专家"
+            columns
+            row_key=|e: &Expert| e.id.clone()
+            detail=RowDetail::new(is_open, move |e: &Expert| view! { <ExpertEditor expert=e.clone() on_saved /> })
+            pager
+            load
+        />
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::panels::{self, ExpertOpinion, ExpertPanel, PanelItem};
+use crate::components::FormField;
 use crate::format::{date_time, number};
 
 /// One panel (`.panel`): members, items with the experts' opinions, and its
@@ -89,10 +90,9 @@ fn ConcludeBox(panel_id: String, on_concluded: Callback<()>) -> impl IntoView {
     });
     view! {
         <div class="conclude-box">
-            <label class="field full">
-                <span class="label">"会审结论"</span>
+            <FormField label="会审结论" full=true>
                 <textarea class="panel-conclusion" rows="2" bind:value=text></textarea>
-            </label>
+            </FormField>
             <p class="form-error" role="alert">{move || error.get().unwrap_or_default()}</p>
             <button class="panel-conclude" disabled=move || conclude.pending().get() on:click=move |_| {
                 let conclusion = text.get_untracked().trim().to_owned();

@@ -8,7 +8,7 @@ use crate::api::ApiError;
 use crate::api::panels::{self, ExpertPanel, PanelRequest};
 use crate::api::years::FiscalYear;
 use crate::api::{ex_ante, targets};
-use crate::components::{AsyncSection, EmptyState, EnumSelect};
+use crate::components::{Card, CheckList, EmptyState, EnumSelect, FormField, Loaded};
 
 /// The most items one checklist lists (the API's complexity limit allows about 80 full rows).
 const CHECKLIST_SIZE: u32 = 50;
@@ -49,7 +49,7 @@ pub fn PanelForm(year: FiscalYear, on_formed: Callback<ExpertPanel>) -> impl Int
             })
         }
     });
-    let size_error = Memo::new(move |_| match size.get().trim().parse::<i64>() {
+    let size_error = Signal::derive(move || match size.get().trim().parse::<i64>() {
         Ok(n) if (1..=i64::try_from(MAX_PANEL).unwrap_or(15)).contains(&n) => None,
         _ => Some(format!("专家人数须为 1 到 {MAX_PANEL} 之间的整数")),
     });
@@ -74,73 +74,29 @@ pub fn PanelForm(year: FiscalYear, on_formed: Callback<ExpertPanel>) -> impl Int
         };
         form.dispatch(PanelRequest { year_id: year_id.clone(), purpose, field, size, items: chosen.get_untracked() });
     };
-    let class = move || if purpose.get() == Some(PanelPurpose::ExAnte) { "panel-assessment" } else { "panel-target" };
+    let class =
+        move || if purpose.get_untracked() == Some(PanelPurpose::ExAnte) { "panel-assessment" } else { "panel-target" };
     view! {
-        <div class="card" id="panel-form-card">
-            <h2>{format!("组建专家组（{} 年度）", year.year)}</h2>
+        <Card id="panel-form-card" title=format!("组建专家组（{} 年度）", year.year)>
             <div class="form-grid">
-                <label class="field">
-                    <span class="label">"会审事项"</span>
-                    <EnumSelect
-                        id="panel-purpose"
-                        options=PanelPurpose::ALL
-                        value=purpose
-                        label=PanelPurpose::label
-                        code=PanelPurpose::as_str
-                        parse=PanelPurpose::parse
-                        on_change=Callback::new(move |()| chosen.set(Vec::new()))
-                    />
-                </label>
-                <label class="field">
-                    <span class="label">"领域"</span>
-                    <EnumSelect
-                        id="panel-field"
-                        options=Field::ALL
-                        value=field
-                        label=Field::label
-                        code=Field::as_str
-                        parse=Field::parse
-                    />
-                </label>
-                <label class="field">
-                    <span class="label">"专家人数"</span>
+                <FormField label="会审事项">
+                    <EnumSelect id="panel-purpose" value=purpose on_change=Callback::new(move |()| chosen.set(Vec::new())) />
+                </FormField>
+                <FormField label="领域">
+                    <EnumSelect id="panel-field" value=field />
+                </FormField>
+                <FormField label="专家人数" error=size_error>
                     <input id="panel-size" type="number" min="1" max=MAX_PANEL bind:value=size />
-                    <p class="field-error" role="alert">{move || size_error.get().unwrap_or_default()}</p>
-                </label>
+                </FormField>
             </div>
             <h3>{move || if purpose.get() == Some(PanelPurpose::ExAnte) { "待专家评估的事前评估项目" } else { "待专家集中会审的绩效目标" }}</h3>
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let items = candidates.await?;
-                    if items.is_empty() {
-                        return Ok::<_, ApiError>(view! { <EmptyState text="暂无待会审事项" /> }.into_any());
-                    }
-                    let boxes = items.into_iter().map(|(value, label)| {
-                        let key = value.clone();
-                        let checked = move || chosen.with(|c| c.contains(&key));
-                        let toggle_value = value.clone();
-                        view! {
-                            <label class="field checkbox">
-                                <input
-                                    type="checkbox"
-                                    class=class
-                                    value=value
-                                    prop:checked=checked
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        chosen.update(|c| {
-                                            c.retain(|v| *v != toggle_value);
-                                            if on { c.push(toggle_value.clone()); }
-                                        });
-                                    }
-                                 />
-                                <span>{label}</span>
-                            </label>
-                        }
-                    }).collect_view();
-                    Ok(view! { <div class="checklist">{boxes}</div> }.into_any())
-                })}
-            </AsyncSection>
+            <Loaded resource=candidates let:items>
+                {if items.is_empty() {
+                    view! { <EmptyState text="暂无待会审事项" /> }.into_any()
+                } else {
+                    view! { <CheckList items chosen class=class() /> }.into_any()
+                }}
+            </Loaded>
             <p class="form-error" id="panel-error" role="alert">{error}</p>
             <div class="form-actions">
                 <button
@@ -151,6 +107,6 @@ pub fn PanelForm(year: FiscalYear, on_formed: Callback<ExpertPanel>) -> impl Int
                     "随机抽取专家并组建"
                 </button>
             </div>
-        </div>
+        </Card>
     }
 }

@@ -2,9 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::project_form::ProjectForm;
-use crate::api::ApiError;
 use crate::api::projects;
-use crate::components::{AsyncSection, EmptyState};
+use crate::components::{EmptyState, Loaded, PageHead};
 
 /// `/projects/:id/edit`.
 #[component]
@@ -15,19 +14,12 @@ pub fn ProjectEditPage() -> impl IntoView {
         projects::get(id)
     });
     view! {
-        <div class="page-head">
-            <h1>"编辑项目"</h1>
-        </div>
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let found = project.await?;
-                Ok::<_, ApiError>(match found {
-                    Some(project) => {
-                        view! { <ProjectForm year=project.year.clone() initial=Some(project) /> }.into_any()
-                    }
-                    None => view! { <EmptyState text="项目不存在，或您无权查看。" /> }.into_any(),
-                })
-            })}
-        </AsyncSection>
+        <PageHead title="编辑项目" />
+        <Loaded resource=project let:found>
+            {match found {
+                Some(project) => view! { <ProjectForm year=project.year.clone() initial=Some(project) /> }.into_any(),
+                None => view! { <EmptyState text="项目不存在，或您无权查看。" /> }.into_any(),
+            }}
+        </Loaded>
     }
 }

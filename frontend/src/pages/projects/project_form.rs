@@ -8,10 +8,10 @@ use shared::permissions::Capability;
 use shared::projects::{BudgetType, ProjectKind, validate_project_text};
 
 use crate::api::ApiError;
-use crate::api::organisations::{self, Organisation};
+use crate::api::organisations;
 use crate::api::projects::{self, NewProject, Project, ProjectChange};
 use crate::api::years::FiscalYear;
-use crate::components::{AsyncSection, EnumSelect, FieldError};
+use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
 use crate::contexts::use_session;
 
 /// The input fields that have their own error element; a server error naming
@@ -166,11 +166,9 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
             None => view! { <UnitSelect unit on_change=Callback::new(move |()| touch("unitId")) /> }.into_any(),
         };
         view! {
-            <label class="field full">
-                <span class="label">"预算单位" <span class="required">"*"</span></span>
+            <FormField label="预算单位" required=true full=true error=message("unitId") error_id="error-unitId">
                 {select}
-                <FieldError id="error-unitId" message=message("unitId") />
-            </label>
+            </FormField>
         }
     });
 
@@ -184,8 +182,7 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                     <span class="value">{format!("{} 年度（{}）", year.year, year.status.label())}</span>
                 </div>
                 {unit_field}
-                <label class="field">
-                    <span class="label">"项目编码" <span class="required">"*"</span></span>
+                <FormField label="项目编码" required=true error=message("code") error_id="error-code">
                     <input
                         id="project-code"
                         type="text"
@@ -197,10 +194,8 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                             touch("code");
                         }
                     />
-                    <FieldError id="error-code" message=message("code") />
-                </label>
-                <label class="field">
-                    <span class="label">"项目名称" <span class="required">"*"</span></span>
+                </FormField>
+                <FormField label="项目名称" required=true error=message("name") error_id="error-name">
                     <input
                         id="project-name"
                         type="text"
@@ -211,36 +206,14 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                             touch("name");
                         }
                     />
-                    <FieldError id="error-name" message=message("name") />
-                </label>
-                <label class="field">
-                    <span class="label">"项目类型"</span>
-                    <EnumSelect
-                        id="project-kind"
-                        options=ProjectKind::ALL
-                        value=kind
-                        label=ProjectKind::label
-                        code=ProjectKind::as_str
-                        parse=ProjectKind::parse
-                        on_change=Callback::new(move |()| touch("kind"))
-                    />
-                    <FieldError id="error-kind" message=message("kind") />
-                </label>
-                <label class="field">
-                    <span class="label">"预算类型"</span>
-                    <EnumSelect
-                        id="project-budget-type"
-                        options=BudgetType::ALL
-                        value=budget_type
-                        label=BudgetType::label
-                        code=BudgetType::as_str
-                        parse=BudgetType::parse
-                        on_change=Callback::new(move |()| touch("budgetType"))
-                    />
-                    <FieldError id="error-budgetType" message=message("budgetType") />
-                </label>
-                <label class="field">
-                    <span class="label">"申报金额（元）" <span class="required">"*"</span></span>
+                </FormField>
+                <FormField label="项目类型" error=message("kind") error_id="error-kind">
+                    <EnumSelect id="project-kind" value=kind on_change=Callback::new(move |()| touch("kind")) />
+                </FormField>
+                <FormField label="预算类型" error=message("budgetType") error_id="error-budgetType">
+                    <EnumSelect id="project-budget-type" value=budget_type on_change=Callback::new(move |()| touch("budgetType")) />
+                </FormField>
+                <FormField label="申报金额（元）" required=true error=message("requestedAmount") error_id="error-requestedAmount">
                     <input
                         id="project-requested"
                         type="text"
@@ -253,13 +226,11 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                             touch("requestedAmount");
                         }
                     />
-                    <FieldError id="error-requestedAmount" message=message("requestedAmount") />
-                </label>
+                </FormField>
                 {finance
                     .then(|| {
                         view! {
-                            <label class="field">
-                                <span class="label">"批复金额（元）"</span>
+                            <FormField label="批复金额（元）" error=message("approvedAmount") error_id="error-approvedAmount">
                                 <input
                                     id="project-approved"
                                     type="text"
@@ -272,8 +243,7 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                                         touch("approvedAmount");
                                     }
                                 />
-                                <FieldError id="error-approvedAmount" message=message("approvedAmount") />
-                            </label>
+                            </FormField>
                         }
                     })}
                 <label class="field checkbox">
@@ -305,45 +275,18 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
 /// The budget units a finance section may create projects for, 部门 and 乡镇 grouped.
 #[component]
 fn UnitSelect(unit: RwSignal<Option<String>>, on_change: Callback<()>) -> impl IntoView {
-    let units = LocalResource::new(organisations::list_units);
-    let group = move |units: &[Organisation], kind: OrgKind| {
-        let options = units
-            .iter()
-            .filter(|u| u.kind == kind)
-            .map(|u| {
-                let id = u.id.clone();
-                view! {
-                    <option value=u.id.clone() prop:selected=move || unit.with(|s| s.as_deref() == Some(id.as_str()))>
-                        {format!("{} {}", u.code, u.name)}
-                    </option>
-                }
-            })
-            .collect_view();
-        view! { <optgroup label=kind.label()>{options}</optgroup> }
-    };
+    let units = LocalResource::new(|| async {
+        let units = organisations::list_units().await?;
+        let group = |kind: OrgKind| {
+            let options =
+                units.iter().filter(|u| u.kind == kind).map(|u| (u.id.clone(), format!("{} {}", u.code, u.name)));
+            (kind.label(), options.collect::<Vec<_>>())
+        };
+        Ok::<_, ApiError>(vec![group(OrgKind::Department), group(OrgKind::Township)])
+    });
     view! {
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let units = units.await?;
-                Ok::<_, ApiError>(
-                    view! {
-                        <select
-                            id="project-unit"
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                unit.set(Some(value).filter(|v| !v.is_empty()));
-                                on_change.run(());
-                            }
-                        >
-                            <option value="" prop:selected=move || unit.with(Option::is_none)>
-                                "请选择预算单位"
-                            </option>
-                            {group(&units, OrgKind::Department)}
-                            {group(&units, OrgKind::Township)}
-                        </select>
-                    },
-                )
-            })}
-        </AsyncSection>
+        <Loaded resource=units let:groups>
+            <IdSelect id="project-unit" value=unit groups placeholder="请选择预算单位" on_change />
+        </Loaded>
     }
 }

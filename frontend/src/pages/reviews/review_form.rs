@@ -5,7 +5,7 @@ use shared::reviews::{ReviewAction, Reviewer, TargetState, transition};
 use shared::roles::Role;
 
 use crate::api::reviews;
-use crate::components::FieldError;
+use crate::components::FormField;
 use crate::contexts::use_session;
 
 /// The caller's place in the review chain, as `shared::reviews` sees it.
@@ -97,21 +97,16 @@ pub fn ReviewForm(project_id: String, state: TargetState, on_done: Callback<Stri
         <div class="card" id="review-form">
             <h2>{format!("审核意见（{}）", state.step().map_or("", |s| s.label()))}</h2>
             <div class="form-grid">
-                <label class="field full">
-                    <span class="label">"意见 / 退回理由"</span>
+                <FormField label="意见 / 退回理由" full=true>
                     <textarea id="review-reasons" rows="3" bind:value=reasons></textarea>
-                </label>
-                <label class="field">
-                    <span class="label">"调整预算金额（元，可不填）"</span>
-                    <input
-                        id="review-adjust"
-                        type="text"
-                        inputmode="decimal"
-                        placeholder="例如 50000"
-                        bind:value=adjust
-                    />
-                    <FieldError id="error-review-adjust" message=Signal::derive(move || adjust_error.get()) />
-                </label>
+                </FormField>
+                <FormField
+                    label="调整预算金额（元，可不填）"
+                    error=Signal::derive(move || adjust_error.get())
+                    error_id="error-review-adjust"
+                >
+                    <input id="review-adjust" type="text" inputmode="decimal" placeholder="例如 50000" bind:value=adjust />
+                </FormField>
             </div>
             <p class="form-error" id="review-error" role="alert">{move || error.get().unwrap_or_default()}</p>
             <div class="form-actions">{buttons}</div>

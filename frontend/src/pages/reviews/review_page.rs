@@ -2,9 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::review_form::ReviewForm;
-use crate::api::ApiError;
 use crate::api::targets::{self, Target};
-use crate::components::{AsyncSection, ChangeList, EmptyState, Notice, ReviewList, TargetView};
+use crate::components::{Card, ChangeList, EmptyState, Loaded, Notice, PageHead, ReviewList, TargetView};
 use crate::pages::targets::TargetHeader;
 
 /// `/reviews/:project_id`: a submitted target read-only, what changed since
@@ -24,20 +23,16 @@ pub fn ReviewPage() -> impl IntoView {
         reload.update(|n| *n += 1);
     });
     view! {
-        <div class="page-head">
-            <h1>"审核绩效目标"</h1>
+        <PageHead title="审核绩效目标">
             <a href="/reviews" class="button secondary">"返回待办"</a>
-        </div>
+        </PageHead>
         <Notice message=notice />
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let target = data.await?;
-                Ok::<_, ApiError>(match target {
-                    None => view! { <EmptyState text="该项目尚无绩效目标，或您无权查看。" /> }.into_any(),
-                    Some(target) => review_body(target, on_done).into_any(),
-                })
-            })}
-        </AsyncSection>
+        <Loaded resource=data let:target>
+            {match target {
+                None => view! { <EmptyState text="该项目尚无绩效目标，或您无权查看。" /> }.into_any(),
+                Some(target) => review_body(target, on_done).into_any(),
+            }}
+        </Loaded>
     }
 }
 
@@ -55,21 +50,19 @@ fn review_body(target: Target, on_done: Callback<String>) -> impl IntoView {
     let changes = latest.map(|rev| rev.changes).unwrap_or_default();
     view! {
         <TargetHeader project=project.clone() target=Some(target.clone()) />
-        <div class="card">
-            <h2>{changes_title}</h2>
+        <Card title=changes_title>
             <ChangeList changes empty id="review-changes" />
-        </div>
-        <div class="card">
+        </Card>
+        <Card>
             <TargetView
                 overall_goal=target.summary.overall_goal
                 indicators=target.summary.indicators
                 goal_id="target-goal"
             />
-        </div>
+        </Card>
         <ReviewForm project_id=project.id state on_done />
-        <div class="card">
-            <h2>"审核记录"</h2>
+        <Card title="审核记录">
             <ReviewList reviews=target.reviews />
-        </div>
+        </Card>
     }
 }

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
 use shared::money::format_wan;
 
-use crate::api::ApiError;
-use crate::api::statistics::{self, TargetStatistics};
+use crate::api::statistics::{self, ConclusionCount, StepCount, TargetStatistics, UnitKindTargetCount};
 use crate::api::years::FiscalYear;
-use crate::components::{AsyncSection, YearGate, YearSelect};
+use crate::components::{Card, Column, DataTable, Kpi, Loaded, YearPage};
 use crate::format::percent;
 
 /// 统计: the year's 事前绩效评估 and 目标审核 figures as the annual report
@@ -12,114 +11,65 @@ use crate::format::percent;
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
     view! {
-        <div class="page-head">
-            <h1>"统计"</h1>
-            <div class="toolbar">
-                <YearSelect />
-            </div>
-        </div>
         <div id="statistics">
-            <YearGate let:year>
+            <YearPage title="统计" let:year>
                 <StatisticsBody year />
-            </YearGate>
+            </YearPage>
         </div>
     }
 }
 
 #[component]
 fn StatisticsBody(year: FiscalYear) -> impl IntoView {
-    let year_id = year.id;
-    let data = LocalResource::new(move || statistics::targets(year_id.clone()));
+    let data = LocalResource::new(move || statistics::targets(year.id.clone()));
     view! {
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let stats = data.await?;
-                Ok::<_, ApiError>(statistics_view(stats))
-            })}
-        </AsyncSection>
-    }
-}
-
-fn kpi(label: &'static str, id: &'static str, value: String, unit: &'static str) -> impl IntoView {
-    view! {
-        <div class="kpi">
-            <div class="kpi-label">{label}</div>
-            <div><span class="kpi-value" id=id>{value}</span><span class="kpi-unit">{unit}</span></div>
-        </div>
+        <Loaded resource=data let:stats>
+            {statistics_view(stats)}
+        </Loaded>
     }
 }
 
 fn statistics_view(s: TargetStatistics) -> impl IntoView {
-    let conclusions = s
-        .assessed_by_conclusion
-        .into_iter()
-        .map(|c| {
-            view! {
-                <tr data-key=c.conclusion.as_str()>
-                    <td>{c.conclusion.label()}</td>
-                    <td class="num">{c.count}</td>
-                    <td class="num">{format_wan(c.requested)}</td>
-                    <td class="num">{format_wan(c.cut)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let steps = s
-        .by_step
-        .into_iter()
-        .map(|c| {
-            view! {
-                <tr data-key=c.step.as_str()>
-                    <td>{c.step.label()}</td>
-                    <td class="num">{c.passed}</td>
-                    <td class="num">{c.returned}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let unit_kinds = s
-        .by_unit_kind
-        .into_iter()
-        .map(|c| {
-            view! {
-                <tr data-key=c.unit_kind.as_str()>
-                    <td>{c.unit_kind.label()}</td>
-                    <td class="num">{c.reviewed}</td>
-                    <td class="num">{c.returned}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let conclusions = vec![
+        Column::new("评估结论", |c: &ConclusionCount| c.conclusion.label()),
+        Column::num("项目数", |c: &ConclusionCount| c.count),
+        Column::wan("申报金额(万元)", |c: &ConclusionCount| c.requested),
+        Column::wan("评减金额(万元)", |c: &ConclusionCount| c.cut),
+    ];
+    let steps = vec![
+        Column::new("审核环节", |c: &StepCount| c.step.label()),
+        Column::num("通过", |c: &StepCount| c.passed),
+        Column::num("退回", |c: &StepCount| c.returned),
+    ];
+    let unit_kinds = vec![
+        Column::new("单位类型", |c: &UnitKindTargetCount| c.unit_kind.label()),
+        Column::num("审核目标", |c: &UnitKindTargetCount| c.reviewed),
+        Column::num("退回", |c: &UnitKindTargetCount| c.returned),
+    ];
     view! {
-        <div class="card">
-            <h2>{format!("{} 年度事前绩效评估", s.year.year)}</h2>
-            <div class="kpis">{kpi("开展事前绩效评估", "stat-assessed", s.assessed.to_string(), "个")}</div>
-            <table class="data" id="stat-by-conclusion">
-                <thead>
-                    <tr><th>"评估结论"</th><th class="num">"项目数"</th><th class="num">"申报金额(万元)"</th><th class="num">"评减金额(万元)"</th></tr>
-                </thead>
-                <tbody>{conclusions}</tbody>
-            </table>
-        </div>
-        <div class="card">
-            <h2>"绩效目标审核"</h2>
+        <Card title=format!("{} 年度事前绩效评估", s.year.year)>
             <div class="kpis">
-                {kpi("审核目标", "stat-reviewed", s.targets_reviewed.to_string(), "个")}
-                {kpi("退回修改", "stat-returned", s.targets_returned.to_string(), "个")}
-                {kpi("退回比例", "stat-returned-share", percent(s.returned_share), "")}
-                {kpi("调整预算项目", "stat-adjusted-projects", s.projects_adjusted.to_string(), "个")}
-                {kpi("调整预算金额", "stat-adjusted-amount", format_wan(s.adjusted_amount), "万元")}
+                <Kpi label="开展事前绩效评估" id="stat-assessed" value=s.assessed.to_string() unit="个" />
+            </div>
+            <DataTable
+                id="stat-by-conclusion"
+                columns=conclusions
+                rows=s.assessed_by_conclusion
+                row_key=Some(|c: &ConclusionCount| c.conclusion.as_str().to_owned())
+            />
+        </Card>
+        <Card title="绩效目标审核">
+            <div class="kpis">
+                <Kpi label="审核目标" id="stat-reviewed" value=s.targets_reviewed.to_string() unit="个" />
+                <Kpi label="退回修改" id="stat-returned" value=s.targets_returned.to_string() unit="个" />
+                <Kpi label="退回比例" id="stat-returned-share" value=percent(s.returned_share) />
+                <Kpi label="调整预算项目" id="stat-adjusted-projects" value=s.projects_adjusted.to_string() unit="个" />
+                <Kpi label="调整预算金额" id="stat-adjusted-amount" value=format_wan(s.adjusted_amount) unit="万元" />
             </div>
             <div class="two-col">
-                <table class="data" id="stat-by-step">
-                    <thead><tr><th>"审核环节"</th><th class="num">"通过"</th><th class="num">"退回"</th></tr></thead>
-                    <tbody>{steps}</tbody>
-                </table>
-                <table class="data" id="stat-by-unit-kind">
-                    <thead><tr><th>"单位类型"</th><th class="num">"审核目标"</th><th class="num">"退回"</th></tr></thead>
-                    <tbody>{unit_kinds}</tbody>
-                </table>
+                <DataTable id="stat-by-step" columns=steps rows=s.by_step />
+                <DataTable id="stat-by-unit-kind" columns=unit_kinds rows=s.by_unit_kind />
             </div>
-        </div>
+        </Card>
     }
 }

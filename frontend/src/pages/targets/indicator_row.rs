@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use shared::indicators::{Comparator, Direction};
 
 use super::row_draft::RowDraft;
 use crate::components::{EnumSelect, Level2Select};
@@ -38,14 +37,7 @@ pub fn IndicatorRow(
                 <span class="tag muted">{row.source.label()}</span>
             </td>
             <td>
-                <EnumSelect
-                    class="ind-comparator"
-                    options=Comparator::ALL
-                    value=row.comparator
-                    label=Comparator::label
-                    code=Comparator::as_str
-                    parse=Comparator::parse
-                />
+                <EnumSelect class="ind-comparator" value=row.comparator />
             </td>
             <td>{text_input("ind-value", "targetValue", row.target_value, "指标值")}</td>
             <td>{text_input("ind-unit", "unit", row.unit, "单位")}</td>
@@ -61,14 +53,7 @@ pub fn IndicatorRow(
                 />
             </td>
             <td>
-                <EnumSelect
-                    class="ind-direction"
-                    options=Direction::ALL
-                    value=row.direction
-                    label=Direction::label
-                    code=Direction::as_str
-                    parse=Direction::parse
-                />
+                <EnumSelect class="ind-direction" value=row.direction />
             </td>
             <td>{text_input("ind-scoring", "scoringStandard", row.scoring_standard, "评分标准")}</td>
             <td>{text_input("ind-explanation", "explanation", row.explanation, "定量（其他）须说明")}</td>

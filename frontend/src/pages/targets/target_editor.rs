@@ -8,7 +8,11 @@ use super::row_draft::{RowDraft, parse_weight, rule_draft};
 use super::target_issues::TargetIssues;
 use crate::api::library::LibraryIndicator;
 use crate::api::targets::{self, Target};
+use crate::components::{FormField, TableFrame};
 use crate::format::{number, percent};
+
+const HEADS: &[&str] =
+    &["序号", "二级指标", "三级指标", "指标性质", "指标值", "计量单位", "权重", "指标方向", "评分标准", "说明", ""];
 
 /// The unit's editor (单位自审): overall goal and indicator rows, checked live
 /// with `shared::targets::validate_target`. 保存 always works while editable;
@@ -93,8 +97,7 @@ pub fn TargetEditor(
 
     view! {
         <div class="card target-editor">
-            <label class="field full">
-                <span class="label">"总体目标" <span class="required">"*"</span></span>
+            <FormField label="总体目标" required=true full=true>
                 <textarea
                     id="target-goal"
                     rows="4"
@@ -102,30 +105,11 @@ pub fn TargetEditor(
                     prop:value=move || goal.get()
                     on:input=move |ev| goal.set(event_target_value(&ev))
                 ></textarea>
-            </label>
+            </FormField>
             <h3>"绩效指标"</h3>
-            <div class="table-scroll">
-                <table class="data indicator-editor" id="indicator-table">
-                    <thead>
-                        <tr>
-                            <th class="num">"序号"</th>
-                            <th>"二级指标"</th>
-                            <th>"三级指标"</th>
-                            <th>"指标性质"</th>
-                            <th>"指标值"</th>
-                            <th>"计量单位"</th>
-                            <th>"权重"</th>
-                            <th>"指标方向"</th>
-                            <th>"评分标准"</th>
-                            <th>"说明"</th>
-                            <th></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|row| row.key children=row_view />
-                    </tbody>
-                </table>
-            </div>
+            <TableFrame id="indicator-table" class="indicator-editor" heads=HEADS>
+                <For each=move || rows.get() key=|row| row.key children=row_view />
+            </TableFrame>
             <div class="toolbar">
                 <button
                     type="button"

@@ -9,7 +9,7 @@ use super::target_history::TargetHistory;
 use crate::api::ApiError;
 use crate::api::projects::{self, Project};
 use crate::api::targets::{self, Target};
-use crate::components::{AsyncSection, EmptyState, ReviewList, TargetView};
+use crate::components::{Card, EmptyState, Loaded, PageHead, ReviewList, TargetView};
 use crate::contexts::use_session;
 
 /// `/targets/:project_id`: a project's performance target. The unit edits it
@@ -31,19 +31,15 @@ pub fn TargetPage() -> impl IntoView {
     });
     let on_submitted = Callback::new(move |()| reload.update(|n| *n += 1));
     view! {
-        <div class="page-head">
-            <h1>"绩效目标"</h1>
+        <PageHead title="绩效目标">
             <a href="/projects" class="button secondary">"返回项目列表"</a>
-        </div>
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let (project, target) = data.await?;
-                Ok::<_, ApiError>(match project {
-                    None => view! { <EmptyState text="项目不存在，或您无权查看。" /> }.into_any(),
-                    Some(project) => target_body(project, target, can_edit, on_submitted).into_any(),
-                })
-            })}
-        </AsyncSection>
+        </PageHead>
+        <Loaded resource=data let:loaded>
+            {match loaded {
+                (None, _) => view! { <EmptyState text="项目不存在，或您无权查看。" /> }.into_any(),
+                (Some(project), target) => target_body(project, target, can_edit, on_submitted).into_any(),
+            }}
+        </Loaded>
     }
 }
 
@@ -60,13 +56,9 @@ fn target_body(project: Project, target: Option<Target>, can_edit: bool, on_subm
     } else {
         match target.clone() {
             Some(t) => view! {
-                <div class="card">
-                    <TargetView
-                        overall_goal=t.summary.overall_goal
-                        indicators=t.summary.indicators
-                        goal_id="target-goal"
-                    />
-                </div>
+                <Card>
+                    <TargetView overall_goal=t.summary.overall_goal indicators=t.summary.indicators goal_id="target-goal" />
+                </Card>
             }
             .into_any(),
             None => view! { <EmptyState text="单位尚未编制该项目的绩效目标。" /> }.into_any(),
@@ -76,14 +68,12 @@ fn target_body(project: Project, target: Option<Target>, can_edit: bool, on_subm
         <TargetHeader project target />
         {closed_note}
         {main}
-        <div class="card">
-            <h2>"审核记录"</h2>
+        <Card title="审核记录">
             <ReviewList reviews />
-        </div>
-        <div class="card">
-            <h2>"历史"</h2>
+        </Card>
+        <Card title="历史">
             <TargetHistory revisions />
-        </div>
+        </Card>
     }
 }
 
@@ -94,18 +84,8 @@ fn RulesThenEditor(project_id: String, initial: Option<Target>, on_submitted: Ca
     let project_id = StoredValue::new(project_id);
     let initial = StoredValue::new(initial);
     view! {
-        <AsyncSection>
-            {move || Suspend::new(async move {
-                let rules = rules.await?;
-                Ok::<_, ApiError>(view! {
-                    <TargetEditor
-                        project_id=project_id.get_value()
-                        initial=initial.get_value()
-                        rules
-                        on_submitted
-                    />
-                })
-            })}
-        </AsyncSection>
+        <Loaded resource=rules let:rules>
+            <TargetEditor project_id=project_id.get_value() initial=initial.get_value() rules on_submitted />
+        </Loaded>
     }
 }

@@ -3,12 +3,13 @@ use shared::passwords::check_password;
 use shared::roles::Role;
 
 use crate::api::ApiError;
-use crate::api::organisations::{self, Organisation};
+use crate::api::organisations;
 use crate::api::users::{NewUser, User};
-use crate::components::{AsyncSection, EnumSelect, FieldError};
+use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
 
 /// The new-user form: the password policy is checked as the user types, and
-/// the organisation list offers only organisations the chosen role may belong to.
+/// the organisation list offers only organisations the chosen role may belong
+/// to (`OrgKind::admits`).
 #[component]
 pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl IntoView {
     let username = RwSignal::new(String::new());
@@ -68,47 +69,41 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
             <h2>"新建用户"</h2>
             <p class="form-error" id="user-form-error" role="alert">{form_error}</p>
             <div class="form-grid">
-                <label class="field">
-                    <span class="label">"用户名" <span class="required">"*"</span></span>
+                <FormField label="用户名" required=true error=field_error("username") error_id="error-username">
                     <input id="user-username" type="text" autocomplete="off" bind:value=username />
-                    <FieldError id="error-username" message=field_error("username") />
-                </label>
-                <label class="field">
-                    <span class="label">"姓名" <span class="required">"*"</span></span>
+                </FormField>
+                <FormField label="姓名" required=true error=field_error("displayName") error_id="error-displayName">
                     <input id="user-display-name" type="text" bind:value=display_name />
-                    <FieldError id="error-displayName" message=field_error("displayName") />
-                </label>
-                <label class="field">
-                    <span class="label">"初始密码" <span class="required">"*"</span></span>
+                </FormField>
+                <FormField
+                    label="初始密码"
+                    required=true
+                    error=Signal::derive(move || password_problem.get().or_else(|| field_error("password").get()))
+                    error_id="error-password"
+                    hint="至少 8 位，含大写字母、小写字母、数字、符号中的至少三类"
+                >
                     <input id="user-password" type="password" autocomplete="new-password" bind:value=password />
-                    <FieldError
-                        id="error-password"
-                        message=Signal::derive(move || password_problem.get().or_else(|| field_error("password").get()))
-                    />
-                    <p class="field-hint">"至少 8 位，含大写字母、小写字母、数字、符号中的至少三类"</p>
-                </label>
-                <label class="field">
-                    <span class="label">"角色" <span class="required">"*"</span></span>
-                    <EnumSelect
-                        id="user-role"
-                        options=Role::ALL
-                        value=role
-                        label=Role::label
-                        code=Role::as_str
-                        parse=Role::parse
-                        on_change=on_role
-                    />
-                </label>
-                <label class="field full">
-                    <span class="label">"所属单位" <span class="required">"*"</span></span>
-                    <AsyncSection>
-                        {move || Suspend::new(async move {
-                            let orgs = orgs.await?;
-                            Ok::<_, ApiError>(view! { <OrgOptions orgs role organisation /> })
-                        })}
-                    </AsyncSection>
-                    <FieldError id="error-organisationId" message=field_error("organisationId") />
-                </label>
+                </FormField>
+                <FormField label="角色" required=true>
+                    <EnumSelect id="user-role" value=role on_change=on_role />
+                </FormField>
+                <FormField label="所属单位" required=true full=true error=field_error("organisationId") error_id="error-organisationId">
+                    <Loaded resource=orgs let:orgs>
+                        {
+                            let orgs = StoredValue::new(orgs);
+                            move || {
+                                let role = role.get();
+                                let options = orgs.with_value(|orgs| {
+                                    orgs.iter()
+                                        .filter(|org| role.is_some_and(|role| org.kind.admits(role)))
+                                        .map(|org| (org.id.clone(), format!("{}（{}）", org.name, org.kind.label())))
+                                        .collect::<Vec<_>>()
+                                });
+                                view! { <IdSelect id="user-organisation" value=organisation options placeholder="请选择所属单位" /> }
+                            }
+                        }
+                    </Loaded>
+                </FormField>
             </div>
             <div class="form-actions">
                 <button id="user-save" type="submit" disabled=move || !valid() || create.pending().get()>
@@ -116,45 +111,5 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
                 </button>
             </div>
         </form>
-    }
-}
-
-/// The organisations a user of the chosen role may belong to (`OrgKind::admits`).
-#[component]
-fn OrgOptions(
-    orgs: Vec<Organisation>,
-    role: RwSignal<Option<Role>>,
-    organisation: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let orgs = StoredValue::new(orgs);
-    let options = move || {
-        let role = role.get();
-        orgs.with_value(|orgs| {
-            orgs.iter()
-                .filter(|org| role.is_some_and(|role| org.kind.admits(role)))
-                .map(|org| {
-                    let id = org.id.clone();
-                    view! {
-                        <option
-                            value=org.id.clone()
-                            prop:selected=move || organisation.with(|o| o.as_deref() == Some(id.as_str()))
-                        >
-                            {format!("{}（{}）", org.name, org.kind.label())}
-                        </option>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <select
-            id="user-organisation"
-            on:change=move |ev| organisation.set(Some(event_target_value(&ev)).filter(|v| !v.is_empty()))
-        >
-            <option value="" prop:selected=move || organisation.with(Option::is_none)>
-                "请选择所属单位"
-            </option>
-            {options}
-        </select>
     }
 }

@@ -3,8 +3,7 @@ use shared::passwords::check_password;
 
 use super::create_user_panel::CreateUserPanel;
 use crate::api::users::{self, NewUser, User, UserChange};
-use crate::api::{ApiError, Connection};
-use crate::components::{AsyncSection, EmptyState, FieldError, Pager, PagerState};
+use crate::components::{Card, Column, FilterBar, FormField, Notice, PageHead, PagedTable, PagerState, RowDetail};
 
 const PAGE_SIZE: u32 = 20;
 
@@ -20,7 +19,6 @@ struct RowChange {
 /// disable, unlock, reset a password.
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    let search_input = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
     let pager = PagerState::new();
     let show_create = RwSignal::new(false);
@@ -50,157 +48,90 @@ pub fn UsersPage() -> impl IntoView {
             }
         }
     });
-    let list = LocalResource::new(move || {
+    let load = move |after| {
         let search = Some(search.get()).filter(|s| !s.is_empty());
-        let after = pager.after();
         create.version().track();
         update.version().track();
         users::list(search, PAGE_SIZE, after)
-    });
+    };
+    let detail = RowDetail::new(
+        move |u: &User| resetting.with(|r| r.as_deref() == Some(u.id.as_str())),
+        move |u: &User| view! { <ResetPassword id=u.id.clone() update resetting /> },
+    );
 
     view! {
-        <div class="page-head">
-            <h1>"用户"</h1>
+        <PageHead title="用户">
             <button id="new-user" on:click=move |_| show_create.update(|v| *v = !*v)>
                 {move || if show_create.get() { "收起" } else { "新建用户" }}
             </button>
-        </div>
-        {move || {
-            notice
-                .get()
-                .map(|n| match n {
-                    Ok(text) => view! { <div class="notice ok">{text}</div> }.into_any(),
-                    Err(text) => view! { <div class="notice error" role="alert">{text}</div> }.into_any(),
-                })
-        }}
+        </PageHead>
+        <Notice message=notice />
         <Show when=move || show_create.get()>
             <CreateUserPanel create />
         </Show>
-        <div class="card">
-            <div class="toolbar">
-                <form on:submit=move |ev| {
-                    ev.prevent_default();
-                    search.set(search_input.get_untracked().trim().to_owned());
-                    pager.reset();
-                }>
-                    <input id="user-search" type="search" placeholder="用户名或姓名" bind:value=search_input />
-                    <button type="submit" class="secondary">
-                        "查询"
-                    </button>
-                </form>
-            </div>
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let page = list.await?;
-                    Ok::<_, ApiError>(users_table(page, pager, update, resetting))
-                })}
-            </AsyncSection>
-        </div>
+        <Card>
+            <FilterBar search search_id="user-search" placeholder="用户名或姓名" pager />
+            <PagedTable
+                id="users-table"
+                total_id="users-total"
+                empty="没有符合条件的用户"
+                columns=user_columns(update, resetting)
+                row_key=|u: &User| u.id.clone()
+                detail
+                pager
+                load
+            />
+        </Card>
     }
 }
 
-fn users_table(
-    page: Connection<User>,
-    pager: PagerState,
-    update: Action<RowChange, ()>,
-    resetting: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let total = page.total_count;
-    let next_cursor = page.next_cursor();
-    let empty = page.edges.is_empty();
+fn status(user: &User) -> AnyView {
+    match (&user.locked_until, user.active) {
+        (_, false) => view! { <span class="tag muted">"已停用"</span> }.into_any(),
+        (Some(until), true) => {
+            view! { <span class="tag danger" title=format!("锁定至 {until}")>"已锁定"</span> }.into_any()
+        }
+        (None, true) => view! { <span class="tag ok">"正常"</span> }.into_any(),
+    }
+}
+
+fn user_columns(update: Action<RowChange, ()>, resetting: RwSignal<Option<String>>) -> Vec<Column<User>> {
     let busy = update.pending();
-    let rows = page
-        .into_nodes()
-        .into_iter()
-        .map(|user| {
-            let id = user.id.clone();
-            let toggle = {
-                let (id, name, active) = (id.clone(), user.display_name.clone(), user.active);
-                move |_| {
-                    update.dispatch(RowChange {
-                        id: id.clone(),
-                        change: UserChange { active: Some(!active), ..Default::default() },
-                        done: format!("已{}用户 {name}", if active { "停用" } else { "启用" }),
-                    });
-                }
-            };
-            let unlock = user.locked_until.clone().map(|until| {
-                let (id, name) = (id.clone(), user.display_name.clone());
-                let unlock = move |_| {
-                    update.dispatch(RowChange {
-                        id: id.clone(),
-                        change: UserChange { unlock: Some(true), ..Default::default() },
-                        done: format!("已解锁用户 {name}"),
-                    });
-                };
-                (until, unlock)
+    let change = move |user: &User, change: UserChange, done: String| {
+        let row = RowChange { id: user.id.clone(), change, done };
+        move |_| {
+            update.dispatch(row.clone());
+        }
+    };
+    vec![
+        Column::new("用户名", |u: &User| u.username.clone()),
+        Column::new("姓名", |u: &User| u.display_name.clone()),
+        Column::new("角色", |u: &User| u.role.label()),
+        Column::new("所属单位", |u: &User| u.organisation.name.clone()),
+        Column::new("状态", status),
+        Column::new("操作", move |u: &User| {
+            let (name, active) = (u.display_name.clone(), u.active);
+            let toggle = change(
+                u,
+                UserChange { active: Some(!active), ..Default::default() },
+                format!("已{}用户 {name}", if active { "停用" } else { "启用" }),
+            );
+            let unlock = u.locked_until.is_some().then(|| {
+                let unlock =
+                    change(u, UserChange { unlock: Some(true), ..Default::default() }, format!("已解锁用户 {name}"));
+                view! { <button class="link" disabled=move || busy.get() on:click=unlock>"解锁"</button> }
             });
-            let status = match (&unlock, user.active) {
-                (_, false) => view! { <span class="tag muted">"已停用"</span> }.into_any(),
-                (Some((until, _)), true) => {
-                    view! { <span class="tag danger" title=format!("锁定至 {until}")>"已锁定"</span> }.into_any()
-                }
-                (None, true) => view! { <span class="tag ok">"正常"</span> }.into_any(),
-            };
-            let reset_id = id.clone();
-            let open_reset = move |_| resetting.set(Some(reset_id.clone()));
-            let row_id = id.clone();
-            let reset_row = move || {
-                resetting.with(|r| r.as_deref() == Some(row_id.as_str())).then(|| {
-                    view! {
-                        <tr class="inline-row">
-                            <td colspan="6">
-                                <ResetPassword id=row_id.clone() update resetting />
-                            </td>
-                        </tr>
-                    }
-                })
-            };
+            let id = u.id.clone();
             view! {
-                <tr data-id=id.clone()>
-                    <td>{user.username.clone()}</td>
-                    <td>{user.display_name.clone()}</td>
-                    <td>{user.role.label()}</td>
-                    <td>{user.organisation.name.clone()}</td>
-                    <td>{status}</td>
-                    <td class="actions">
-                        <button class="link" disabled=move || busy.get() on:click=toggle>
-                            {if user.active { "停用" } else { "启用" }}
-                        </button>
-                        {unlock
-                            .map(|(_, unlock)| {
-                                view! {
-                                    <button class="link" disabled=move || busy.get() on:click=unlock>
-                                        "解锁"
-                                    </button>
-                                }
-                            })}
-                        <button class="link" on:click=open_reset>
-                            "重置密码"
-                        </button>
-                    </td>
-                </tr>
-                {reset_row}
+                <button class="link" disabled=move || busy.get() on:click=toggle>
+                    {if active { "停用" } else { "启用" }}
+                </button>
+                {unlock}
+                <button class="link" on:click=move |_| resetting.set(Some(id.clone()))>"重置密码"</button>
             }
         })
-        .collect_view();
-    view! {
-        <table class="data" id="users-table">
-            <thead>
-                <tr>
-                    <th>"用户名"</th>
-                    <th>"姓名"</th>
-                    <th>"角色"</th>
-                    <th>"所属单位"</th>
-                    <th>"状态"</th>
-                    <th>"操作"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-        {empty.then(|| view! { <EmptyState text="没有符合条件的用户" /> })}
-        <Pager state=pager total next_cursor total_id="users-total" />
-    }
+        .class("actions"),
+    ]
 }
 
 /// Sets a new password for a user, checked live against the password policy.
@@ -226,20 +157,14 @@ fn ResetPassword(id: String, update: Action<RowChange, ()>, resetting: RwSignal<
                 }
             }
         >
-            <label class="field">
-                <span class="label">"新密码"</span>
+            <FormField label="新密码" error=problem error_id="error-reset-password">
                 <input id="reset-password" type="password" autocomplete="new-password" bind:value=password />
-                <FieldError id="error-reset-password" message=problem />
-            </label>
+            </FormField>
             <div class="field">
                 <span class="label">" "</span>
                 <span class="form-actions">
-                    <button type="submit" disabled=move || !valid() || update.pending().get()>
-                        "确定"
-                    </button>
-                    <button type="button" class="secondary" on:click=move |_| resetting.set(None)>
-                        "取消"
-                    </button>
+                    <button type="submit" disabled=move || !valid() || update.pending().get()>"确定"</button>
+                    <button type="button" class="secondary" on:click=move |_| resetting.set(None)>"取消"</button>
                 </span>
             </div>
         </form>

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use shared::years::valid_year;
 
-use crate::api::ApiError;
 use crate::api::years::{self, FiscalYear};
-use crate::components::{AsyncSection, EmptyState, FieldError};
+use crate::components::{Card, Column, Confirm, ConfirmDialog, DataTable, FormField, Loaded, Notice, PageHead};
 use crate::contexts::use_years;
 
 /// 预算年度 (admin): the years, a new year, and moving a year on
@@ -14,6 +13,7 @@ pub fn YearsPage() -> impl IntoView {
     let year_input = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
     let notice = RwSignal::new(None::<Result<String, String>>);
+    let confirm = Confirm::new();
 
     let create = Action::new_local(move |year: &i32| {
         let year = *year;
@@ -49,29 +49,27 @@ pub fn YearsPage() -> impl IntoView {
         let Some(next) = year.status.next() else {
             return;
         };
-        let question = format!(
-            "确定将 {} 年度由「{}」推进到「{}」吗？年度状态只能向前推进，不可撤销。",
-            year.year,
-            year.status.label(),
-            next.label()
+        let chosen = year.clone();
+        confirm.ask(
+            format!("将 {} 年度推进到「{}」", year.year, next.label()),
+            format!(
+                "{} 年度将由「{}」进入「{}」阶段。年度状态只能向前推进，不可撤销{}。",
+                year.year,
+                year.status.label(),
+                next.label(),
+                if next.is_read_only() { "；关闭后该年度的全部数据只读" } else { "" }
+            ),
+            "确定推进",
+            move || {
+                advance.dispatch(chosen.clone());
+            },
         );
-        if window().confirm_with_message(&question).unwrap_or(false) {
-            advance.dispatch(year.clone());
-        }
     };
 
     view! {
-        <div class="page-head">
-            <h1>"预算年度"</h1>
-        </div>
-        {move || {
-            notice
-                .get()
-                .map(|n| match n {
-                    Ok(text) => view! { <div class="notice ok">{text}</div> }.into_any(),
-                    Err(text) => view! { <div class="notice error" role="alert">{text}</div> }.into_any(),
-                })
-        }}
+        <PageHead title="预算年度" />
+        <Notice message=notice />
+        <ConfirmDialog confirm />
         <form
             class="card inline-form"
             on:submit=move |ev| {
@@ -82,8 +80,7 @@ pub fn YearsPage() -> impl IntoView {
                 }
             }
         >
-            <label class="field">
-                <span class="label">"新建预算年度"</span>
+            <FormField label="新建预算年度" error=year_error error_id="error-year">
                 <input
                     id="year-new"
                     type="number"
@@ -93,8 +90,7 @@ pub fn YearsPage() -> impl IntoView {
                     bind:value=year_input
                     on:input=move |_| touched.set(true)
                 />
-                <FieldError id="error-year" message=year_error />
-            </label>
+            </FormField>
             <div class="field">
                 <span class="label">" "</span>
                 <button id="year-create" type="submit" disabled=move || create.pending().get() || parsed().is_none()>
@@ -102,61 +98,41 @@ pub fn YearsPage() -> impl IntoView {
                 </button>
             </div>
         </form>
-        <div class="card">
-            <AsyncSection>
-                {move || Suspend::new(async move {
-                    let list = years.list.await?;
-                    Ok::<_, ApiError>(years_table(list, on_advance, advance.pending()))
-                })}
-            </AsyncSection>
-        </div>
+        <Card>
+            <Loaded resource=years.list let:list>
+                <DataTable
+                    id="years-table"
+                    empty="尚无预算年度，请先新建。"
+                    columns=year_columns(on_advance, advance.pending())
+                    row_key=Some(|y: &FiscalYear| y.id.clone())
+                    rows=list
+                />
+            </Loaded>
+        </Card>
     }
 }
 
-fn years_table(
-    list: Vec<FiscalYear>,
+fn year_columns(
     on_advance: impl Fn(&FiscalYear) + Copy + Send + Sync + 'static,
     busy: Memo<bool>,
-) -> impl IntoView {
-    if list.is_empty() {
-        return view! { <EmptyState text="尚无预算年度，请先新建。" /> }.into_any();
-    }
-    let rows = list
-        .into_iter()
-        .map(|year| {
-            let action = year.status.next().map(|next| {
-                let year = StoredValue::new(year.clone());
+) -> Vec<Column<FiscalYear>> {
+    vec![
+        Column::new("年度", |y: &FiscalYear| format!("{} 年度", y.year)),
+        Column::new("状态", |y: &FiscalYear| {
+            view! { <span class=if y.status.is_read_only() { "tag muted" } else { "tag" }>{y.status.label()}</span> }
+        }),
+        Column::new("操作", move |y: &FiscalYear| match y.status.next() {
+            Some(next) => {
+                let year = StoredValue::new(y.clone());
                 view! {
                     <button class="secondary" disabled=move || busy.get() on:click=move |_| year.with_value(on_advance)>
                         {format!("推进到「{}」", next.label())}
                     </button>
                 }
                 .into_any()
-            });
-            view! {
-                <tr data-id=year.id.clone()>
-                    <td>{format!("{} 年度", year.year)}</td>
-                    <td>
-                        <span class=if year.status.is_read_only() { "tag muted" } else { "tag" }>
-                            {year.status.label()}
-                        </span>
-                    </td>
-                    <td class="actions">{action.unwrap_or_else(|| view! { <span class="tag muted">"已关闭，只读"</span> }.into_any())}</td>
-                </tr>
             }
+            None => view! { <span class="tag muted">"已关闭，只读"</span> }.into_any(),
         })
-        .collect_view();
-    view! {
-        <table class="data" id="years-table">
-            <thead>
-                <tr>
-                    <th>"年度"</th>
-                    <th>"状态"</th>
-                    <th>"操作"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+        .class("actions"),
+    ]
 }
