@@ -6,11 +6,12 @@
 //! - [`PagedTable`] (with [`TableActions`]), [`DataTable`], [`Column`],
 //!   [`RowDetail`], [`Pager`]: lists as column definitions; [`PagedList`] for cards;
 //!   [`TableFrame`] for rows that are forms;
-//! - [`FormField`], [`EnumSelect`], [`IdSelect`], [`CheckList`]: form inputs;
+//! - [`FormField`], [`ActionButton`], [`TextInput`], [`EnumSelect`], [`IdSelect`], [`CheckList`]: form inputs;
 //! - [`ConfirmDialog`]: what an irreversible step will do, before it is done;
 //! - [`Money`], [`LightBadge`]: amounts and lights, in cells and elsewhere;
 //! - [`AsyncSection`], [`Loaded`], [`YearGate`], [`Notice`]: loading, errors, outcomes.
 
+pub mod action_button;
 pub mod app_header;
 pub mod async_section;
 pub mod bar_chart;
@@ -31,7 +32,6 @@ pub mod id_select;
 pub mod import_errors;
 pub mod indicator_table;
 pub mod kpi;
-pub mod level2_select;
 pub mod light_badge;
 pub mod loading;
 pub mod money;
@@ -47,11 +47,13 @@ pub mod side_nav;
 pub mod tab_bar;
 pub mod table_frame;
 pub mod target_view;
+pub mod text_input;
 pub mod year_gate;
 pub mod year_select;
 
+pub use action_button::ActionButton;
 pub use app_header::AppHeader;
-pub use async_section::{AsyncSection, Loaded};
+pub use async_section::{AsyncSection, Found, Loaded};
 pub use bar_chart::BarChart;
 pub use card::Card;
 pub use change_list::{ChangeList, describe_change};
@@ -70,12 +72,11 @@ pub use id_select::IdSelect;
 pub use import_errors::ImportErrors;
 pub use indicator_table::IndicatorTable;
 pub use kpi::Kpi;
-pub use level2_select::Level2Select;
 pub use light_badge::LightBadge;
 pub use loading::Loading;
 pub use money::Money;
 pub use notice::Notice;
-pub use page_head::{PageHead, YearPage};
+pub use page_head::{PageHead, YearData, YearPage};
 pub use paged_list::PagedList;
 pub use paged_table::{PagedTable, TableActions};
 pub use pager::{Pager, PagerState};
@@ -86,5 +87,6 @@ pub use side_nav::SideNav;
 pub use tab_bar::TabBar;
 pub use table_frame::TableFrame;
 pub use target_view::TargetView;
+pub use text_input::TextInput;
 pub use year_gate::YearGate;
 pub use year_select::YearSelect;

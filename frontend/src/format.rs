@@ -29,3 +29,8 @@ pub fn percent(value: Decimal) -> String {
     v.rescale(2);
     format!("{v}%")
 }
+
+/// The 一级指标 heading of a 二级指标 (groups the 二级 selects).
+pub fn level1_label(level2: shared::indicators::Level2) -> &'static str {
+    level2.level1().label()
+}

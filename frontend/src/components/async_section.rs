@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{ErrorList, Loading};
+use super::{EmptyState, ErrorList, Loading};
 use crate::api::ApiError;
 
 /// Wraps an async view: shows loading on the first load, keeps the old content
@@ -33,5 +33,28 @@ where
                 })
             }}
         </AsyncSection>
+    }
+}
+
+/// [`Loaded`] for a lookup by id: `children` get the record, or `missing`
+/// is said when there is none (it does not exist or is out of scope).
+#[component]
+pub fn Found<T, F, IV>(
+    resource: LocalResource<Result<Option<T>, ApiError>>,
+    missing: &'static str,
+    children: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> IV + Clone + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    view! {
+        <Loaded resource let:found>
+            {match found {
+                Some(record) => children(record).into_any(),
+                None => view! { <EmptyState text=missing /> }.into_any(),
+            }}
+        </Loaded>
     }
 }

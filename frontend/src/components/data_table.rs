@@ -102,7 +102,7 @@ fn class_of(class: &'static str) -> Option<&'static str> {
 /// With no rows it says `empty`.
 #[component]
 pub fn DataTable<T>(
-    id: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
     columns: Vec<Column<T>>,
     rows: Vec<T>,
     /// What to say when there are no rows.

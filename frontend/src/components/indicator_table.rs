@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::{Column, DataTable};
 use crate::api::targets::TargetIndicator;
 use crate::format::number;
 
@@ -13,50 +14,27 @@ pub fn IndicatorTable(
     #[prop(default = "indicator-row")]
     row_class: &'static str,
 ) -> impl IntoView {
-    if indicators.is_empty() {
-        return view! { <p class="empty">"尚未设置绩效指标"</p> }.into_any();
-    }
-    let rows = indicators
-        .into_iter()
-        .zip(1..)
-        .map(|(ind, row)| {
-            let explanation = (!ind.explanation.trim().is_empty()).then(|| format!("（{}）", ind.explanation));
-            view! {
-                <tr class=row_class>
-                    <td class="num">{row}</td>
-                    <td>{ind.level1.label()}</td>
-                    <td>{ind.level2.label()}</td>
-                    <td>
-                        {ind.name} <span class="tag muted">{ind.source.label()}</span>
-                    </td>
-                    <td>{ind.comparator.label()}</td>
-                    <td>{ind.target_value} {explanation}</td>
-                    <td>{ind.unit}</td>
-                    <td class="num">{number(ind.weight)}</td>
-                    <td>{ind.direction.label()}</td>
-                    <td class="wrap">{ind.scoring_standard}</td>
-                </tr>
+    let rows: Vec<(usize, TargetIndicator)> = indicators.into_iter().enumerate().collect();
+    let columns = vec![
+        Column::num("序号", |(i, _): &(usize, TargetIndicator)| i + 1),
+        Column::new("一级指标", |(_, ind): &(usize, TargetIndicator)| ind.level2.level1().label()),
+        Column::new("二级指标", |(_, ind): &(usize, TargetIndicator)| ind.level2.label()),
+        Column::new("三级指标", |(_, ind): &(usize, TargetIndicator)| {
+            view! { {ind.name.clone()} <span class="tag muted">{ind.source.label()}</span> }
+        }),
+        Column::new("指标性质", |(_, ind): &(usize, TargetIndicator)| ind.comparator.label()),
+        Column::new("指标值", |(_, ind): &(usize, TargetIndicator)| {
+            let explanation = ind.explanation.trim();
+            if explanation.is_empty() {
+                ind.target_value.clone()
+            } else {
+                format!("{}（{explanation}）", ind.target_value)
             }
-        })
-        .collect_view();
-    view! {
-        <table class="data indicators">
-            <thead>
-                <tr>
-                    <th class="num">"序号"</th>
-                    <th>"一级指标"</th>
-                    <th>"二级指标"</th>
-                    <th>"三级指标"</th>
-                    <th>"指标性质"</th>
-                    <th>"指标值"</th>
-                    <th>"计量单位"</th>
-                    <th class="num">"权重"</th>
-                    <th>"指标方向"</th>
-                    <th>"评分标准"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+        }),
+        Column::new("计量单位", |(_, ind): &(usize, TargetIndicator)| ind.unit.clone()),
+        Column::num("权重", |(_, ind): &(usize, TargetIndicator)| number(ind.weight)),
+        Column::new("指标方向", |(_, ind): &(usize, TargetIndicator)| ind.direction.label()),
+        Column::new("评分标准", |(_, ind): &(usize, TargetIndicator)| ind.scoring_standard.clone()).wrap(),
+    ];
+    view! { <DataTable class="indicators" columns rows row_class empty="尚未设置绩效指标" /> }
 }

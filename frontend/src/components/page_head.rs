@@ -1,6 +1,9 @@
+use std::future::Future;
+
 use leptos::prelude::*;
 
-use super::{YearGate, YearSelect};
+use super::{Loaded, YearGate, YearSelect};
+use crate::api::ApiError;
 use crate::api::years::FiscalYear;
 
 /// The head of a page: its title, a line of explanation, and actions on the right.
@@ -34,5 +37,27 @@ where
             <YearSelect />
         </PageHead>
         <YearGate children />
+    }
+}
+
+/// A [`YearPage`] that shows one read of the selected year: `load(year_id)`,
+/// then `children` with its data (loading and errors as in [`Loaded`]).
+#[component]
+pub fn YearData<T, L, Fut, F, IV>(#[prop(into)] title: String, load: L, children: F) -> impl IntoView
+where
+    T: Clone + 'static,
+    L: Fn(String) -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+    F: Fn(T) -> IV + Clone + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    view! {
+        <YearPage title let:year>
+            {
+                let resource = LocalResource::new(move || load(year.id.clone()));
+                let children = children.clone();
+                view! { <Loaded resource let:data>{children(data)}</Loaded> }
+            }
+        </YearPage>
     }
 }

@@ -50,16 +50,7 @@ where
                 let next_cursor = connection.next_cursor();
                 let actions = actions.get_value().map(|children| view! { <div class="table-actions">{children()}</div> });
                 Ok::<_, ApiError>(view! {
-                    <DataTable
-                        id
-                        columns=columns.get_value()
-                        rows=connection.into_nodes()
-                        empty
-                        class
-                        row_class
-                        row_key
-                        detail=detail.get_value()
-                    />
+                    <DataTable id columns=columns.get_value() rows=connection.into_nodes() empty class row_class row_key detail=detail.get_value() />
                     <div class="table-foot">
                         {actions}
                         <Pager state=pager total next_cursor total_id />

@@ -5,3 +5,4 @@ mod library_page;
 mod library_rows;
 
 pub use library_page::LibraryPage;
+pub use library_rows::entry_columns;

@@ -53,16 +53,8 @@ fn ExAnteBody(year: FiscalYear) -> impl IntoView {
             </Show>
         })}
         <Card>
-            <PagedTable
-                id="ex-ante-table"
-                total_id="ex-ante-total"
-                empty="本年度暂无事前绩效评估"
-                columns=assessment_columns(organiser, open)
-                row_class="ex-ante-row"
-                row_key=|a: &ExAnteAssessment| a.id.clone()
-                detail=assessment_detail(organiser, open, on_done)
-                load
-            />
+            <PagedTable id="ex-ante-table" total_id="ex-ante-total" empty="本年度暂无事前绩效评估" row_class="ex-ante-row"
+                columns=assessment_columns(organiser, open) row_key=|a: &ExAnteAssessment| a.id.clone() detail=assessment_detail(organiser, open, on_done) load />
         </Card>
     }
 }

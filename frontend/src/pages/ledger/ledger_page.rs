@@ -42,15 +42,8 @@ fn EntriesSection(year: FiscalYear) -> impl IntoView {
             <FilterBar>
                 <EnumFilter label="环节" id="ledger-source" value=source pager />
             </FilterBar>
-            <PagedTable
-                id="ledger-entries"
-                total_id="ledger-total-count"
-                empty="本年度暂无台账记录"
-                columns=entry_columns()
-                row_key=|e: &LedgerEntry| e.id.clone()
-                pager
-                load=move |after| ledger::entries(year.id.clone(), source.get(), after)
-            />
+            <PagedTable id="ledger-entries" total_id="ledger-total-count" empty="本年度暂无台账记录"
+                columns=entry_columns() row_key=|e: &LedgerEntry| e.id.clone() pager load=move |after| ledger::entries(year.id.clone(), source.get(), after) />
         </Card>
     }
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use shared::indicators::Field;
 
 use crate::api::library::{self, ImportResult};
-use crate::components::{EnumSelect, ImportErrors};
+use crate::components::{ActionButton, EnumSelect, ImportErrors};
 use crate::files::{XLSX, chosen_file, download_base64, read_base64};
 
 /// The file name of the exported library.
@@ -25,17 +25,8 @@ pub fn ExportButton() -> impl IntoView {
     });
     view! {
         <EnumSelect id="export-field" value=field any_label=Some("全部领域") />
-        <button
-            type="button"
-            class="secondary"
-            id="library-export"
-            disabled=move || export.pending().get()
-            on:click=move |_| {
-                export.dispatch(field.get_untracked());
-            }
-        >
-            {move || if export.pending().get() { "导出中…" } else { "导出" }}
-        </button>
+        <ActionButton id="library-export" class="secondary" label="导出" busy_label="导出中…" pending=export.pending()
+            on_click=Callback::new(move |()| { export.dispatch(field.get_untracked()); }) />
         {move || error.get().map(|e| view! { <span class="field-error" role="alert">{e}</span> })}
     }
 }
@@ -68,9 +59,8 @@ pub fn ImportPanel(on_imported: Callback<()>) -> impl IntoView {
             <p class="field-hint">"使用“导出”所得的表格格式（一级指标、二级指标、领域、指标名称、指标性质、计量单位、参考值、评分标准、指标方向）；有任何一行出错则全部不导入。"</p>
             <div class="toolbar">
                 <input type="file" id="import-file" accept=".xlsx" node_ref=input />
-                <button type="button" id="import-submit" disabled=move || import.pending().get() on:click=move |_| {
-                    import.dispatch(());
-                }>{move || if import.pending().get() { "导入中…" } else { "导入" }}</button>
+                <ActionButton id="import-submit" label="导入" busy_label="导入中…" pending=import.pending()
+                    on_click=Callback::new(move |()| { import.dispatch(()); }) />
             </div>
             {move || outcome.get().map(outcome_view)}
         </div>

@@ -1,9 +1,10 @@
+use crate::format::level1_label;
 use leptos::prelude::*;
 use shared::indicators::{Comparator, Direction, Field, Level2, LibraryEntry, validate_library_entry};
 
 use crate::api::ApiError;
 use crate::api::library::{self, LibraryIndicator};
-use crate::components::{EnumSelect, FormField, Level2Select};
+use crate::components::{EnumSelect, FormField};
 
 /// Who adds the entry: a unit proposes a 特性指标, the 绩效股 adds it directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +88,7 @@ pub fn IndicatorForm(mode: FormMode, on_saved: Callback<LibraryIndicator>) -> im
                     <EnumSelect id="lib-field" value=field />
                 </FormField>
                 <FormField label="二级指标">
-                    <Level2Select id="lib-level2" value=level2 />
+                    <EnumSelect id="lib-level2" value=level2 group=level1_label />
                 </FormField>
                 {text("lib-name", "三级指标名称", name, "name", "error-lib-name")}
                 <FormField label="指标性质">

@@ -1,10 +1,11 @@
+use crate::format::level1_label;
 use leptos::prelude::*;
 use shared::indicators::{Field, Level1, Level2, LibraryStatus};
 
 use super::import_export::ExportButton;
 use super::library_rows::library_columns;
 use crate::api::library::{self, LibraryFilter, LibraryIndicator};
-use crate::components::{EnumFilter, FilterBar, Level2Select, PagedTable, PagerState, TableActions};
+use crate::components::{EnumFilter, EnumSelect, FilterBar, PagedTable, PagerState, TableActions};
 
 /// The library searched and filtered (领域, 一级, 二级), paged. `statuses`
 /// lists the statuses the tab shows (a select when more than one); with
@@ -52,21 +53,20 @@ pub fn LibraryBrowser(
             <EnumFilter label="一级指标" id="library-level1" value=level1 pager on_change=on_level1 />
             <label>
                 "二级指标"
-                <Level2Select id="library-level2" value=level2 any_label="全部" on_change=Callback::new(move |()| pager.reset()) />
+                <EnumSelect
+                    id="library-level2"
+                    value=level2
+                    any_label=Some("全部")
+                    group=level1_label
+                    on_change=Callback::new(move |()| pager.reset())
+                />
             </label>
             {(statuses.len() > 1).then(|| view! {
                 <EnumFilter label="状态" id="library-status" value=status options=statuses pager required=true />
             })}
         </FilterBar>
-        <PagedTable
-            id="library-table"
-            total_id="library-total"
-            empty="没有符合条件的指标"
-            columns=library_columns(reviewable, on_reviewed)
-            row_key=|e: &LibraryIndicator| e.id.clone()
-            pager
-            load
-        >
+        <PagedTable id="library-table" total_id="library-total" empty="没有符合条件的指标"
+            columns=library_columns(reviewable, on_reviewed) row_key=|e: &LibraryIndicator| e.id.clone() pager load >
             <TableActions slot>{exportable.then(|| view! { <ExportButton /> })}</TableActions>
         </PagedTable>
     }

@@ -3,17 +3,32 @@ use leptos::prelude::*;
 use crate::api::library::{self, LibraryIndicator};
 use crate::components::Column;
 
-/// The columns of the library table (`#library-table`); with `reviewable`,
-/// a 入库 / 不予入库 cell per row.
-pub fn library_columns(reviewable: bool, on_reviewed: Callback<()>) -> Vec<Column<LibraryIndicator>> {
-    let mut columns = vec![
+/// What every list of library entries shows: 领域, 二级指标, 三级指标,
+/// 指标性质, 参考值, 计量单位.
+pub fn entry_columns() -> [Column<LibraryIndicator>; 6] {
+    [
         Column::new("领域", |e: &LibraryIndicator| e.field.label()),
-        Column::new("一级指标", |e: &LibraryIndicator| e.level1.label()),
         Column::new("二级指标", |e: &LibraryIndicator| e.level2.label()),
         Column::new("三级指标", |e: &LibraryIndicator| e.name.clone()),
         Column::new("指标性质", |e: &LibraryIndicator| e.comparator.label()),
         Column::new("参考值", |e: &LibraryIndicator| e.reference_value.clone()),
         Column::new("计量单位", |e: &LibraryIndicator| e.unit.clone()),
+    ]
+}
+
+/// The columns of the library table (`#library-table`); with `reviewable`,
+/// a 入库 / 不予入库 cell per row.
+pub fn library_columns(reviewable: bool, on_reviewed: Callback<()>) -> Vec<Column<LibraryIndicator>> {
+    let [field, level2, name, comparator, reference, unit] = entry_columns();
+    let level1 = Column::new("一级指标", |e: &LibraryIndicator| e.level1.label());
+    let mut columns = vec![
+        field,
+        level1,
+        level2,
+        name,
+        comparator,
+        reference,
+        unit,
         Column::new("指标方向", |e: &LibraryIndicator| e.direction.label()),
         Column::new("评分标准", |e: &LibraryIndicator| e.scoring_standard.clone()).wrap(),
         Column::new("来源", |e: &LibraryIndicator| e.source.label()),

@@ -35,13 +35,8 @@ pub fn MonitoringFigures(stats: Statistics, id: &'static str) -> impl IntoView {
             <div class="two-col">
                 <div>
                     <h3>"监控单位"</h3>
-                    <DataTable
-                        id="figures-units"
-                        columns=units
-                        rows=stats.units
-                        row_key=Some(|u: &UnitKindCount| u.unit_kind.as_str().to_owned())
-                        footer=Some(unit_totals)
-                    />
+                    <DataTable id="figures-units"
+                        columns=units rows=stats.units row_key=Some(|u: &UnitKindCount| u.unit_kind.as_str().to_owned()) footer=Some(unit_totals) />
                     <p class="late-units">
                         <span class="meta">"逾期单位："</span>
                         {late_names}
@@ -49,13 +44,8 @@ pub fn MonitoringFigures(stats: Statistics, id: &'static str) -> impl IntoView {
                 </div>
                 <div>
                     <h3>"处理决定"</h3>
-                    <DataTable
-                        id="figures-decisions"
-                        columns=decisions
-                        rows=stats.decisions
-                        row_key=Some(|d: &DecisionCount| d.kind.as_str().to_owned())
-                        footer=Some(decision_totals)
-                    />
+                    <DataTable id="figures-decisions"
+                        columns=decisions rows=stats.decisions row_key=Some(|d: &DecisionCount| d.kind.as_str().to_owned()) footer=Some(decision_totals) />
                 </div>
             </div>
         </div>

@@ -3,7 +3,7 @@ use shared::monitoring::JobStatus;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::monitoring::{self, ImportJob};
-use crate::components::ImportErrors;
+use crate::components::{ActionButton, ImportErrors};
 use crate::files::{XLSX, chosen_file, download_base64, read_base64};
 
 /// The file name of the downloaded template.
@@ -88,7 +88,6 @@ pub fn ImportPanel(round_id: String, open: bool, on_imported: Callback<()>) -> i
             }
         }
     });
-    let busy = move || import.pending().get();
     view! {
         <div class="card import-panel" id="import-panel">
             <h2>"执行数据导入（Excel）"</h2>
@@ -96,31 +95,14 @@ pub fn ImportPanel(round_id: String, open: bool, on_imported: Callback<()>) -> i
                 "下载模板，在“截至目前执行金额（元）”一列填写金额后上传；有任何一行出错则全部不导入，请按下方列出的行号修改后重新上传。导入只更新执行金额，指标完成情况请在表单中填写。"
             </p>
             <div class="toolbar">
-                <button
-                    type="button"
-                    class="secondary"
-                    id="download-template"
-                    disabled=move || download.pending().get()
-                    on:click=move |_| {
-                        download.dispatch(());
-                    }
-                >
-                    {move || if download.pending().get() { "下载中…" } else { "下载模板" }}
-                </button>
+                <ActionButton id="download-template" class="secondary" label="下载模板" busy_label="下载中…"
+                    pending=download.pending() on_click=Callback::new(move |()| { download.dispatch(()); }) />
                 {open
                     .then(|| {
                         view! {
                             <input type="file" id="import-file" accept=".xlsx" node_ref=input />
-                            <button
-                                type="button"
-                                id="import-start"
-                                disabled=busy
-                                on:click=move |_| {
-                                    import.dispatch(());
-                                }
-                            >
-                                {move || if busy() { "导入中…" } else { "开始导入" }}
-                            </button>
+                            <ActionButton id="import-start" label="开始导入" busy_label="导入中…" pending=import.pending()
+                                on_click=Callback::new(move |()| { import.dispatch(()); }) />
                         }
                     })}
             </div>

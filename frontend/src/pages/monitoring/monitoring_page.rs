@@ -72,13 +72,8 @@ fn MonitoringBody(year: FiscalYear) -> impl IntoView {
         <Card title="监控任务">
             {opened_notice}
             <Loaded resource=rounds let:rounds>
-                <DataTable
-                    id="rounds"
-                    columns=round_columns(is_unit)
-                    rows=rounds
-                    row_key=Some(|r: &Round| r.id.clone())
-                    empty=if is_unit { "本年度暂无本单位参与的监控任务。" } else { "本年度尚未发起监控任务。" }
-                />
+                <DataTable id="rounds" empty=if is_unit { "本年度暂无本单位参与的监控任务。" } else { "本年度尚未发起监控任务。" }
+                    columns=round_columns(is_unit) rows=rounds row_key=Some(|r: &Round| r.id.clone()) />
             </Loaded>
         </Card>
     }

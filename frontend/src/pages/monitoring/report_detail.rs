@@ -20,13 +20,8 @@ pub fn ReportDetail(
 ) -> impl IntoView {
     let budget = report.project.approved_amount.unwrap_or(report.project.requested_amount);
     let indicators = view! {
-        <DataTable
-            id="report-indicators"
-            class="report-indicators"
-            columns=indicator_columns()
-            rows=report.indicators.clone()
-            empty="未填报指标完成情况（仅导入了执行金额，或项目没有已批复的绩效目标）。"
-        />
+        <DataTable id="report-indicators" class="report-indicators" empty="未填报指标完成情况（仅导入了执行金额，或项目没有已批复的绩效目标）。"
+            columns=indicator_columns() rows=report.indicators.clone() />
     };
     let decision = match (&report.decision, can_decide) {
         (Some(d), _) => decision_view(d).into_any(),

@@ -1,15 +1,14 @@
 use futures::future::join;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::import_panel::ImportPanel;
 use super::project_report_form::ProjectReportForm;
-use super::round_header::{RoundFacts, round_title};
+use super::round_header::{RoundFacts, RoundRoute, round_title};
 use super::round_units::{late_tag, review_text};
 use crate::api::ApiError;
 use crate::api::monitoring::{self, Round, RoundUnit};
-use crate::components::{EmptyState, Loaded, PageHead};
-use crate::contexts::{use_session, use_years};
+use crate::components::{EmptyState, Loaded};
+use crate::contexts::use_session;
 use crate::format::date_time;
 
 /// `/monitoring/:round_id/report` (部门, 乡镇): the unit's monitoring report
@@ -17,23 +16,10 @@ use crate::format::date_time;
 /// import of executed amounts, and 提交本单位监控报告.
 #[component]
 pub fn UnitReportPage() -> impl IntoView {
-    let params = use_params_map();
-    let years = use_years();
-    let round = LocalResource::new(move || {
-        let id = params.with(|p| p.get("round_id")).unwrap_or_default();
-        let hint = years.current.get_untracked().map(|y| y.id);
-        monitoring::find_round(id, hint)
-    });
     view! {
-        <PageHead title="绩效监控填报">
-            <a href="/monitoring" class="button secondary">"返回监控任务"</a>
-        </PageHead>
-        <Loaded resource=round let:round>
-            {match round {
-                None => view! { <EmptyState text="监控任务不存在，或本单位不在该任务范围内。" /> }.into_any(),
-                Some(round) => view! { <UnitReport round /> }.into_any(),
-            }}
-        </Loaded>
+        <RoundRoute title="绩效监控填报" missing="监控任务不存在，或本单位不在该任务范围内。" let:round>
+            <UnitReport round />
+        </RoundRoute>
     }
 }
 

@@ -1,6 +1,36 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-use crate::api::monitoring::Round;
+use crate::api::ApiError;
+use crate::api::monitoring::{self, Round};
+use crate::components::{Found, PageHead};
+use crate::contexts::use_years;
+
+/// A page about the round of the route's `:round_id` (looked for in the
+/// selected year first): the head with 返回监控任务, then `children` with the
+/// round, or `missing`.
+#[component]
+pub fn RoundRoute<F, IV>(title: &'static str, missing: &'static str, children: F) -> impl IntoView
+where
+    F: Fn(Round) -> IV + Clone + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    let params = use_params_map();
+    let years = use_years();
+    let resource: LocalResource<Result<Option<Round>, ApiError>> = LocalResource::new(move || {
+        let id = params.with(|p| p.get("round_id")).unwrap_or_default();
+        let hint = years.current.get_untracked().map(|y| y.id);
+        monitoring::find_round(id, hint)
+    });
+    view! {
+        <PageHead title>
+            <a href="/monitoring" class="button secondary">"返回监控任务"</a>
+        </PageHead>
+        <Found resource missing let:round>
+            {children(round)}
+        </Found>
+    }
+}
 
 /// The title of a round: `9 月监控`.
 pub fn round_title(round: &Round) -> String {

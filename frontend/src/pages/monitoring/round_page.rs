@@ -5,13 +5,13 @@ use shared::permissions::Capability;
 
 use super::figures::MonitoringFigures;
 use super::import_panel::ImportPanel;
-use super::round_header::{RoundFacts, round_title};
+use super::round_header::{RoundFacts, RoundRoute, round_title};
 use super::round_reports::{ReportFilters, RoundReports};
 use super::round_units::RoundUnits;
 use super::unit_lights::UnitLightsGrid;
 use crate::api::monitoring::{self, Round};
-use crate::components::{Card, EmptyState, Loaded, PageHead};
-use crate::contexts::{use_session, use_years};
+use crate::components::{Card, Loaded};
+use crate::contexts::use_session;
 
 /// `/monitoring/:round_id`: the round's dashboard. The 绩效股 sees the
 /// figures, the units × lights grid, every project's report with the decision
@@ -22,25 +22,14 @@ use crate::contexts::{use_session, use_years};
 pub fn RoundPage() -> impl IntoView {
     let params = use_params_map();
     let session = use_session();
-    let years = use_years();
     let round_id = move || params.with(|p| p.get("round_id")).unwrap_or_default();
     if session.can_untracked(Capability::EditTargets) {
         return (move || view! { <Redirect path=format!("/monitoring/{}/report", round_id()) /> }).into_any();
     }
-    let round = LocalResource::new(move || {
-        let hint = years.current.get_untracked().map(|y| y.id);
-        monitoring::find_round(round_id(), hint)
-    });
     view! {
-        <PageHead title="绩效监控看板">
-            <a href="/monitoring" class="button secondary">"返回监控任务"</a>
-        </PageHead>
-        <Loaded resource=round let:round>
-            {match round {
-                None => view! { <EmptyState text="监控任务不存在，或您无权查看。" /> }.into_any(),
-                Some(round) => view! { <RoundDashboard round /> }.into_any(),
-            }}
-        </Loaded>
+        <RoundRoute title="绩效监控看板" missing="监控任务不存在，或您无权查看。" let:round>
+            <RoundDashboard round />
+        </RoundRoute>
     }
     .into_any()
 }

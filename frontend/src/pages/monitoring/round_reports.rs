@@ -71,6 +71,10 @@ pub fn RoundReports(
             view! { <ReportDetail report=r.clone() round_id=round_id.get_value() can_decide on_decided /> }
         },
     );
+    let load = move |after| {
+        decided.track();
+        monitoring::reports(round_id.get_value(), filters.light.get(), filters.unit.get(), after)
+    };
     view! {
         <FilterBar>
             <EnumFilter label="灯" id="light-filter" value=filters.light on_change=reset />
@@ -79,19 +83,8 @@ pub fn RoundReports(
                 {move || view! { <IdSelect id="unit-filter" value=filters.unit options=units.get() placeholder="全部单位" on_change=reset /> }}
             </label>
         </FilterBar>
-        <PagedTable
-            id="round-reports"
-            total_id="round-reports-total"
-            empty="没有符合条件的项目报告。"
-            columns=report_columns(filters)
-            row_key=|r: &ProjectReport| r.project.id.clone()
-            detail
-            pager=filters.pager
-            load=move |after| {
-                decided.track();
-                monitoring::reports(round_id.get_value(), filters.light.get(), filters.unit.get(), after)
-            }
-        />
+        <PagedTable id="round-reports" total_id="round-reports-total" empty="没有符合条件的项目报告。"
+            columns=report_columns(filters) row_key=|r: &ProjectReport| r.project.id.clone() detail pager=filters.pager load />
     }
 }
 

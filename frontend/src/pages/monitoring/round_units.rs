@@ -41,18 +41,13 @@ pub fn RoundUnits(round_id: String, can_review: bool) -> impl IntoView {
         })
         .class("actions"),
     ];
+    let load = move |after| {
+        reviewed.track();
+        monitoring::units(round_id.get_value(), after)
+    };
     view! {
-        <PagedTable
-            id="round-units"
-            total_id="round-units-total"
-            empty="没有在您范围内的单位。"
-            columns
-            row_key=|u: &RoundUnit| u.unit.id.clone()
-            load=move |after| {
-                reviewed.track();
-                monitoring::units(round_id.get_value(), after)
-            }
-        />
+        <PagedTable id="round-units" total_id="round-units-total" empty="没有在您范围内的单位。"
+            columns row_key=|u: &RoundUnit| u.unit.id.clone() load />
     }
 }
 

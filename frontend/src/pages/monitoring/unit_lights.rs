@@ -36,13 +36,8 @@ pub fn UnitLightsGrid(rows: Vec<UnitLights>, on_pick: Callback<String>) -> impl 
     ];
     view! {
         <div class="grid-scroll">
-            <DataTable
-                id="unit-lights"
-                columns
-                rows
-                row_key=Some(|r: &UnitLights| r.unit.id.clone())
-                empty="还没有单位上报项目。"
-            />
+            <DataTable id="unit-lights" empty="还没有单位上报项目。"
+                columns rows row_key=Some(|r: &UnitLights| r.unit.id.clone()) />
         </div>
     }
 }

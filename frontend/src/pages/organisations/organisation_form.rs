@@ -3,7 +3,7 @@ use shared::organisations::{OrgError, OrgKind, validate_org};
 
 use crate::api::ApiError;
 use crate::api::organisations::{self, NewOrganisation, Organisation, OrganisationChange};
-use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
+use crate::components::{EnumSelect, FormField, IdSelect, Loaded, TextInput};
 
 /// A create or update request from the form.
 #[derive(Debug, Clone)]
@@ -101,6 +101,7 @@ pub fn OrganisationForm(
         .into_any(),
     };
 
+    let touch = Callback::new(move |()| touched.set(true));
     view! {
         <form class="card" id="organisation-form" on:submit=submit novalidate>
             <h2>{if editing.is_some() { "编辑单位" } else { "新建单位" }}</h2>
@@ -108,27 +109,10 @@ pub fn OrganisationForm(
             <div class="form-grid">
                 {kind_field}
                 <FormField label="编码" required=true error=message_for("code", OrgError::BadCode) error_id="error-org-code">
-                    <input
-                        id="org-code"
-                        type="text"
-                        maxlength="32"
-                        prop:value=move || code.get()
-                        on:input=move |ev| {
-                            code.set(event_target_value(&ev));
-                            touched.set(true);
-                        }
-                    />
+                    <TextInput id="org-code" value=code maxlength=32 on_input=touch />
                 </FormField>
                 <FormField label="名称" required=true full=true error=message_for("name", OrgError::BadName) error_id="error-org-name">
-                    <input
-                        id="org-name"
-                        type="text"
-                        prop:value=move || name.get()
-                        on:input=move |ev| {
-                            name.set(event_target_value(&ev));
-                            touched.set(true);
-                        }
-                    />
+                    <TextInput id="org-name" value=name on_input=touch />
                 </FormField>
                 <Show when=is_unit>
                     <RelationSelect

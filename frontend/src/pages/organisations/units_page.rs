@@ -71,15 +71,8 @@ pub fn UnitsPage() -> impl IntoView {
                     pager
                 />
             </FilterBar>
-            <PagedTable
-                id="units-table"
-                total_id="units-total"
-                empty="没有符合条件的单位"
-                columns=unit_columns(admin, open)
-                row_key=|o: &Organisation| o.id.clone()
-                pager
-                load
-            />
+            <PagedTable id="units-table" total_id="units-total" empty="没有符合条件的单位"
+                columns=unit_columns(admin, open) row_key=|o: &Organisation| o.id.clone() pager load />
         </Card>
     }
 }

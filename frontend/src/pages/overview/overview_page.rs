@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use shared::money::format_wan;
 
 use crate::api::overview::{self, BudgetTypeSummary, CountyOverview, UnitKindSummary};
-use crate::api::years::FiscalYear;
-use crate::components::{BarChart, Card, Column, DataTable, Kpi, Loaded, YearPage};
+use crate::components::{BarChart, Card, Column, DataTable, Kpi, YearData};
 
 /// 县域总览 (leadership, 绩效股): the county's projects and amounts of a budget
 /// year, by the four budgets and by unit kind. Amounts in 万元.
@@ -11,20 +10,10 @@ use crate::components::{BarChart, Card, Column, DataTable, Kpi, Loaded, YearPage
 pub fn OverviewPage() -> impl IntoView {
     view! {
         <div id="overview">
-            <YearPage title="县域总览" let:year>
-                <OverviewBody year />
-            </YearPage>
+            <YearData title="县域总览" load=overview::county let:overview>
+                {overview_view(overview)}
+            </YearData>
         </div>
-    }
-}
-
-#[component]
-fn OverviewBody(year: FiscalYear) -> impl IntoView {
-    let data = LocalResource::new(move || overview::county(year.id.clone()));
-    view! {
-        <Loaded resource=data let:overview>
-            {overview_view(overview)}
-        </Loaded>
     }
 }
 

@@ -3,7 +3,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::project_form::ProjectForm;
 use crate::api::projects;
-use crate::components::{EmptyState, Loaded, PageHead};
+use crate::components::{Found, PageHead};
 
 /// `/projects/:id/edit`.
 #[component]
@@ -15,11 +15,8 @@ pub fn ProjectEditPage() -> impl IntoView {
     });
     view! {
         <PageHead title="编辑项目" />
-        <Loaded resource=project let:found>
-            {match found {
-                Some(project) => view! { <ProjectForm year=project.year.clone() initial=Some(project) /> }.into_any(),
-                None => view! { <EmptyState text="项目不存在，或您无权查看。" /> }.into_any(),
-            }}
-        </Loaded>
+        <Found resource=project missing="项目不存在，或您无权查看。" let:project>
+            <ProjectForm year=project.year.clone() initial=Some(project) />
+        </Found>
     }
 }

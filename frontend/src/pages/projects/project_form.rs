@@ -11,7 +11,7 @@ use crate::api::ApiError;
 use crate::api::organisations;
 use crate::api::projects::{self, NewProject, Project, ProjectChange};
 use crate::api::years::FiscalYear;
-use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
+use crate::components::{EnumSelect, FormField, IdSelect, Loaded, TextInput};
 use crate::contexts::use_session;
 
 /// The input fields that have their own error element; a server error naming
@@ -172,6 +172,23 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
         }
     });
 
+    // A text field of the form: its messages, its `.invalid` mark, and `touch` as it is typed in.
+    let text = move |label: &'static str,
+                     required: bool,
+                     field: &'static str,
+                     error_id: &'static str,
+                     id: &'static str,
+                     value: RwSignal<String>,
+                     placeholder: Option<&'static str>| {
+        let invalid = Signal::derive(move || message(field).get().is_some());
+        let on_input = Callback::new(move |()| touch(field));
+        let decimal = field.ends_with("Amount");
+        view! {
+            <FormField label required error=message(field) error_id>
+                <TextInput id value invalid on_input decimal placeholder=placeholder.unwrap_or_default() />
+            </FormField>
+        }
+    };
     view! {
         <form class="card" id="project-form" on:submit=submit novalidate>
             <p class="form-error" id="form-error" role="alert">{form_error}</p>
@@ -182,68 +199,19 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                     <span class="value">{format!("{} 年度（{}）", year.year, year.status.label())}</span>
                 </div>
                 {unit_field}
-                <FormField label="项目编码" required=true error=message("code") error_id="error-code">
-                    <input
-                        id="project-code"
-                        type="text"
-                        maxlength="40"
-                        class:invalid=move || message("code").get().is_some()
-                        prop:value=move || code.get()
-                        on:input=move |ev| {
-                            code.set(event_target_value(&ev));
-                            touch("code");
-                        }
-                    />
-                </FormField>
-                <FormField label="项目名称" required=true error=message("name") error_id="error-name">
-                    <input
-                        id="project-name"
-                        type="text"
-                        class:invalid=move || message("name").get().is_some()
-                        prop:value=move || name.get()
-                        on:input=move |ev| {
-                            name.set(event_target_value(&ev));
-                            touch("name");
-                        }
-                    />
-                </FormField>
+                {text("项目编码", true, "code", "error-code", "project-code", code, None)}
+                {text("项目名称", true, "name", "error-name", "project-name", name, None)}
                 <FormField label="项目类型" error=message("kind") error_id="error-kind">
                     <EnumSelect id="project-kind" value=kind on_change=Callback::new(move |()| touch("kind")) />
                 </FormField>
                 <FormField label="预算类型" error=message("budgetType") error_id="error-budgetType">
                     <EnumSelect id="project-budget-type" value=budget_type on_change=Callback::new(move |()| touch("budgetType")) />
                 </FormField>
-                <FormField label="申报金额（元）" required=true error=message("requestedAmount") error_id="error-requestedAmount">
-                    <input
-                        id="project-requested"
-                        type="text"
-                        inputmode="decimal"
-                        placeholder="例如 1200000.00"
-                        class:invalid=move || message("requestedAmount").get().is_some()
-                        prop:value=move || requested.get()
-                        on:input=move |ev| {
-                            requested.set(event_target_value(&ev));
-                            touch("requestedAmount");
-                        }
-                    />
-                </FormField>
+                {text("申报金额（元）", true, "requestedAmount", "error-requestedAmount", "project-requested", requested, Some("例如 1200000.00"))}
                 {finance
                     .then(|| {
                         view! {
-                            <FormField label="批复金额（元）" error=message("approvedAmount") error_id="error-approvedAmount">
-                                <input
-                                    id="project-approved"
-                                    type="text"
-                                    inputmode="decimal"
-                                    placeholder="尚未批复可不填"
-                                    class:invalid=move || message("approvedAmount").get().is_some()
-                                    prop:value=move || approved.get()
-                                    on:input=move |ev| {
-                                        approved.set(event_target_value(&ev));
-                                        touch("approvedAmount");
-                                    }
-                                />
-                            </FormField>
+                            {text("批复金额（元）", false, "approvedAmount", "error-approvedAmount", "project-approved", approved, Some("尚未批复可不填"))}
                         }
                     })}
                 <label class="field checkbox">

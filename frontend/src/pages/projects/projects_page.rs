@@ -96,15 +96,8 @@ fn ProjectTable(year: FiscalYear, filters: ProjectListState, can_edit: bool) -> 
     view! {
         <Notice message=notice />
         <ConfirmDialog confirm />
-        <PagedTable
-            id="projects-table"
-            total_id="projects-total"
-            empty="暂无符合条件的项目"
-            columns=project_columns(editable, on_delete)
-            row_key=|p: &Project| p.id.clone()
-            pager=filters.pager
-            load
-        />
+        <PagedTable id="projects-table" total_id="projects-total" empty="暂无符合条件的项目"
+            columns=project_columns(editable, on_delete) row_key=|p: &Project| p.id.clone() pager=filters.pager load />
     }
 }
 

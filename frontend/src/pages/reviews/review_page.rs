@@ -3,7 +3,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::review_form::ReviewForm;
 use crate::api::targets::{self, Target};
-use crate::components::{Card, ChangeList, EmptyState, Loaded, Notice, PageHead, ReviewList, TargetView};
+use crate::components::{Card, ChangeList, Found, Notice, PageHead, ReviewList, TargetView};
 use crate::pages::targets::TargetHeader;
 
 /// `/reviews/:project_id`: a submitted target read-only, what changed since
@@ -27,12 +27,9 @@ pub fn ReviewPage() -> impl IntoView {
             <a href="/reviews" class="button secondary">"返回待办"</a>
         </PageHead>
         <Notice message=notice />
-        <Loaded resource=data let:target>
-            {match target {
-                None => view! { <EmptyState text="该项目尚无绩效目标，或您无权查看。" /> }.into_any(),
-                Some(target) => review_body(target, on_done).into_any(),
-            }}
-        </Loaded>
+        <Found resource=data missing="该项目尚无绩效目标，或您无权查看。" let:target>
+            {review_body(target, on_done)}
+        </Found>
     }
 }
 

@@ -12,14 +12,8 @@ pub fn ReviewQueuePage() -> impl IntoView {
     view! {
         <YearPage title="目标审核 · 待办" let:year>
             <Card>
-                <PagedTable
-                    id="review-queue"
-                    total_id="review-queue-total"
-                    empty="暂无待您审核的绩效目标"
-                    columns=queue_columns()
-                    row_key=|t: &TargetSummary| t.project.id.clone()
-                    load=move |after| reviews::queue(Some(year.id.clone()), after)
-                />
+                <PagedTable id="review-queue" total_id="review-queue-total" empty="暂无待您审核的绩效目标"
+                    columns=queue_columns() row_key=|t: &TargetSummary| t.project.id.clone() load=move |after| reviews::queue(Some(year.id.clone()), after) />
             </Card>
         </YearPage>
     }

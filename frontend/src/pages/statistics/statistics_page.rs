@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use shared::money::format_wan;
 
 use crate::api::statistics::{self, ConclusionCount, StepCount, TargetStatistics, UnitKindTargetCount};
-use crate::api::years::FiscalYear;
-use crate::components::{Card, Column, DataTable, Kpi, Loaded, YearPage};
+use crate::components::{Card, Column, DataTable, Kpi, YearData};
 use crate::format::percent;
 
 /// 统计: the year's 事前绩效评估 and 目标审核 figures as the annual report
@@ -12,20 +11,10 @@ use crate::format::percent;
 pub fn StatisticsPage() -> impl IntoView {
     view! {
         <div id="statistics">
-            <YearPage title="统计" let:year>
-                <StatisticsBody year />
-            </YearPage>
+            <YearData title="统计" load=statistics::targets let:stats>
+                {statistics_view(stats)}
+            </YearData>
         </div>
-    }
-}
-
-#[component]
-fn StatisticsBody(year: FiscalYear) -> impl IntoView {
-    let data = LocalResource::new(move || statistics::targets(year.id.clone()));
-    view! {
-        <Loaded resource=data let:stats>
-            {statistics_view(stats)}
-        </Loaded>
     }
 }
 
@@ -51,12 +40,8 @@ fn statistics_view(s: TargetStatistics) -> impl IntoView {
             <div class="kpis">
                 <Kpi label="开展事前绩效评估" id="stat-assessed" value=s.assessed.to_string() unit="个" />
             </div>
-            <DataTable
-                id="stat-by-conclusion"
-                columns=conclusions
-                rows=s.assessed_by_conclusion
-                row_key=Some(|c: &ConclusionCount| c.conclusion.as_str().to_owned())
-            />
+            <DataTable id="stat-by-conclusion"
+                columns=conclusions rows=s.assessed_by_conclusion row_key=Some(|c: &ConclusionCount| c.conclusion.as_str().to_owned()) />
         </Card>
         <Card title="绩效目标审核">
             <div class="kpis">

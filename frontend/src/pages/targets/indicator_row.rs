@@ -1,7 +1,8 @@
+use crate::format::level1_label;
 use leptos::prelude::*;
 
 use super::row_draft::RowDraft;
-use crate::components::{EnumSelect, Level2Select};
+use crate::components::{EnumSelect, TextInput};
 
 /// One editable indicator row (`.indicator-row`). `problems` are the fields
 /// of this row the live checks refuse; their inputs are marked invalid.
@@ -14,23 +15,14 @@ pub fn IndicatorRow(
     on_remove: Callback<u64>,
 ) -> impl IntoView {
     let bad = move |field: &'static str| problems.with(|p| p.contains(&field));
-    let text_input = move |class: &'static str, field: &'static str, signal: RwSignal<String>, hint: &'static str| {
-        view! {
-            <input
-                type="text"
-                class=class
-                placeholder=hint
-                class:invalid=move || bad(field)
-                prop:value=move || signal.get()
-                on:input=move |ev| signal.set(event_target_value(&ev))
-            />
-        }
+    let text_input = move |class: &'static str, field: &'static str, value: RwSignal<String>, hint: &'static str| {
+        view! { <TextInput class value placeholder=hint invalid=Signal::derive(move || bad(field)) /> }
     };
     view! {
         <tr class="indicator-row" data-key=row.key.to_string()>
             <td class="num">{number}</td>
             <td>
-                <Level2Select value=row.level2 class="ind-level2" />
+                <EnumSelect value=row.level2 class="ind-level2" group=level1_label />
             </td>
             <td>
                 {text_input("ind-name", "name", row.name, "三级指标名称")}
@@ -42,15 +34,7 @@ pub fn IndicatorRow(
             <td>{text_input("ind-value", "targetValue", row.target_value, "指标值")}</td>
             <td>{text_input("ind-unit", "unit", row.unit, "单位")}</td>
             <td>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    class="ind-weight"
-                    placeholder="权重"
-                    class:invalid=move || bad("weight")
-                    prop:value=move || row.weight.get()
-                    on:input=move |ev| row.weight.set(event_target_value(&ev))
-                />
+                <TextInput class="ind-weight" value=row.weight placeholder="权重" decimal=true invalid=Signal::derive(move || bad("weight")) />
             </td>
             <td>
                 <EnumSelect class="ind-direction" value=row.direction />

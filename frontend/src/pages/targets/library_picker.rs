@@ -4,6 +4,7 @@ use shared::indicators::Field;
 use crate::api::Connection;
 use crate::api::library::{self, LibraryFilter, LibraryIndicator};
 use crate::components::{Column, DataTable, EnumFilter, Loaded};
+use crate::pages::library::entry_columns;
 
 /// Picks 已入库 indicators from the library: search by name, filter by field;
 /// `.library-pick` adds one to the target.
@@ -23,13 +24,7 @@ pub fn LibraryPicker(on_pick: Callback<LibraryIndicator>, on_close: Callback<()>
         <div class="card picker" id="library-picker">
             <div class="toolbar">
                 <strong>"从指标库选取（共性指标）"</strong>
-                <input
-                    id="library-search"
-                    type="search"
-                    placeholder="输入指标名称查找"
-                    prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev))
-                />
+                <input id="library-search" type="search" placeholder="输入指标名称查找" bind:value=search />
                 <EnumFilter label="领域" id="library-picker-field" value=field />
                 <button type="button" class="secondary" on:click=move |_| on_close.run(())>
                     "关闭"
@@ -46,22 +41,15 @@ fn picker_table(page: Connection<LibraryIndicator>, on_pick: Callback<LibraryInd
     let total = page.total_count;
     let entries = page.into_nodes();
     let shown = entries.len();
-    let columns = vec![
-        Column::new("领域", |e: &LibraryIndicator| e.field.label()),
-        Column::new("二级指标", |e: &LibraryIndicator| e.level2.label()),
-        Column::new("三级指标", |e: &LibraryIndicator| e.name.clone()),
-        Column::new("指标性质", |e: &LibraryIndicator| e.comparator.label()),
-        Column::new("参考值", |e: &LibraryIndicator| e.reference_value.clone()),
-        Column::new("计量单位", |e: &LibraryIndicator| e.unit.clone()),
-        Column::new("", move |e: &LibraryIndicator| {
-            let picked = StoredValue::new(e.clone());
-            view! {
-                <button type="button" class="secondary library-pick" on:click=move |_| on_pick.run(picked.get_value())>
-                    "选用"
-                </button>
-            }
-        }),
-    ];
+    let mut columns = entry_columns().to_vec();
+    columns.push(Column::new("", move |e: &LibraryIndicator| {
+        let picked = StoredValue::new(e.clone());
+        view! {
+            <button type="button" class="secondary library-pick" on:click=move |_| on_pick.run(picked.get_value())>
+                "选用"
+            </button>
+        }
+    }));
     view! {
         <DataTable id="library-results" columns rows=entries empty="指标库中没有符合条件的指标" />
         {(total > i64::try_from(shown).unwrap_or(i64::MAX))

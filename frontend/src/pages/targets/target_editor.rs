@@ -98,13 +98,7 @@ pub fn TargetEditor(
     view! {
         <div class="card target-editor">
             <FormField label="总体目标" required=true full=true>
-                <textarea
-                    id="target-goal"
-                    rows="4"
-                    placeholder="概述项目实施后预期达到的产出和效果"
-                    prop:value=move || goal.get()
-                    on:input=move |ev| goal.set(event_target_value(&ev))
-                ></textarea>
+                <textarea id="target-goal" rows="4" placeholder="概述项目实施后预期达到的产出和效果" bind:value=goal></textarea>
             </FormField>
             <h3>"绩效指标"</h3>
             <TableFrame id="indicator-table" class="indicator-editor" heads=HEADS>

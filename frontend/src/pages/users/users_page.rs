@@ -71,16 +71,8 @@ pub fn UsersPage() -> impl IntoView {
         </Show>
         <Card>
             <FilterBar search search_id="user-search" placeholder="用户名或姓名" pager />
-            <PagedTable
-                id="users-table"
-                total_id="users-total"
-                empty="没有符合条件的用户"
-                columns=user_columns(update, resetting)
-                row_key=|u: &User| u.id.clone()
-                detail
-                pager
-                load
-            />
+            <PagedTable id="users-table" total_id="users-total" empty="没有符合条件的用户"
+                columns=user_columns(update, resetting) row_key=|u: &User| u.id.clone() detail pager load />
         </Card>
     }
 }

@@ -100,13 +100,8 @@ pub fn YearsPage() -> impl IntoView {
         </form>
         <Card>
             <Loaded resource=years.list let:list>
-                <DataTable
-                    id="years-table"
-                    empty="尚无预算年度，请先新建。"
-                    columns=year_columns(on_advance, advance.pending())
-                    row_key=Some(|y: &FiscalYear| y.id.clone())
-                    rows=list
-                />
+                <DataTable id="years-table" empty="尚无预算年度，请先新建。"
+                    columns=year_columns(on_advance, advance.pending()) row_key=Some(|y: &FiscalYear| y.id.clone()) rows=list />
             </Loaded>
         </Card>
     }
