@@ -34,6 +34,10 @@ pub fn TargetEditor(
         Some(t) => (t.summary.overall_goal.clone(), t.summary.indicators.clone()),
         None => (String::new(), Vec::new()),
     };
+    // Rows added later (picked, new) belong to the editor, not to the event
+    // or the picker row that created them: their signals live as long as it.
+    let owner = Owner::current().unwrap_or_default();
+    let pick_owner = owner.clone();
     let goal = RwSignal::new(goal_text);
     let rows = RwSignal::new(saved.iter().map(|ind| RowDraft::from_saved(new_key(), ind)).collect::<Vec<_>>());
     let picker_open = RwSignal::new(false);
@@ -82,7 +86,8 @@ pub fn TargetEditor(
 
     let on_remove = Callback::new(move |key: u64| rows.update(|r| r.retain(|row| row.key != key)));
     let on_pick = Callback::new(move |entry: LibraryIndicator| {
-        rows.update(|r| r.push(RowDraft::from_library(new_key(), &entry)));
+        let row = pick_owner.with(|| RowDraft::from_library(new_key(), &entry));
+        rows.update(|r| r.push(row));
     });
     let row_view = move |row: RowDraft| {
         let index = Memo::new(move |_| rows.with(|r| r.iter().position(|x| x.key == row.key).unwrap_or(0)));
@@ -117,7 +122,10 @@ pub fn TargetEditor(
                     type="button"
                     class="secondary"
                     id="add-characteristic"
-                    on:click=move |_| rows.update(|r| r.push(RowDraft::characteristic(new_key())))
+                    on:click=move |_| {
+                        let row = owner.with(|| RowDraft::characteristic(new_key()));
+                        rows.update(|r| r.push(row));
+                    }
                 >
                     "新增特性指标"
                 </button>
