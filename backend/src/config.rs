@@ -59,6 +59,10 @@ pub struct Settings {
     pub lockout_minutes: i64,
     pub hash_cost: HashCost,
     pub max_body_bytes: usize,
+    /// How long DataLoaders wait to batch a list's keys into one query.
+    pub loader_delay: std::time::Duration,
+    /// Count every SQL statement the app runs (tests); `None` in production.
+    pub statement_counter: Option<crate::telemetry::StatementCounter>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://jixiao.db?mode=rwc";
@@ -81,6 +85,8 @@ impl Settings {
             hash_cost: HashCost::PRODUCTION,
             // Spreadsheet imports travel base64-encoded in the GraphQL body (5 MB files).
             max_body_bytes: 8 * 1024 * 1024,
+            loader_delay: crate::loader::DEFAULT_DELAY,
+            statement_counter: None,
         }
     }
 

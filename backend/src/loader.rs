@@ -1,11 +1,13 @@
 //! DataLoaders: batch the look-ups a page of results makes (each project's
 //! unit and year, each unit's parent and section) into one query per kind.
-//! Registered once in `schema.rs`; no caching across requests.
+//! Registered once, by [`register`]; no caching across requests.
 
 use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::Arc;
+use std::time::Duration;
 
+use async_graphql::EmptySubscription;
 use async_graphql::dataloader::{DataLoader, Loader};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, Iterable, PrimaryKeyToColumn, QueryFilter};
 
@@ -40,6 +42,48 @@ impl HasId for crate::users::entity::Model {
     }
 }
 
+impl HasId for crate::targets::entity::Model {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl HasId for crate::ex_ante::entity::Model {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+impl HasId for crate::experts::panel::Model {
+    fn id(&self) -> i64 {
+        self.id
+    }
+}
+
+/// How long a loader waits to collect a list's keys into one query. The
+/// async-graphql default of 1 ms costs a millisecond per nesting level on
+/// every request; too short a wait splits a long page into several batches
+/// (async-graphql resolves a list 32 rows at a time, yielding in between).
+pub const DEFAULT_DELAY: Duration = Duration::from_micros(200);
+
+/// Every loader of the app, for the schema.
+pub fn register(
+    builder: async_graphql::SchemaBuilder<crate::schema::Query, crate::schema::Mutation, EmptySubscription>,
+    db: &DatabaseConnection,
+    delay: Duration,
+) -> async_graphql::SchemaBuilder<crate::schema::Query, crate::schema::Mutation, EmptySubscription> {
+    builder
+        .data(ById::<crate::organisations::entity::Entity>::data_loader(db.clone(), delay))
+        .data(ById::<crate::years::entity::Entity>::data_loader(db.clone(), delay))
+        .data(ById::<crate::projects::entity::Entity>::data_loader(db.clone(), delay))
+        .data(ById::<crate::users::entity::Entity>::data_loader(db.clone(), delay))
+        .data(ById::<crate::targets::entity::Entity>::data_loader(db.clone(), delay))
+        .data(ById::<crate::ex_ante::entity::Entity>::data_loader(db.clone(), delay))
+        .data(ById::<crate::experts::panel::Entity>::data_loader(db.clone(), delay))
+        .data(crate::experts::loader::ExpertLoaders::new(db.clone(), delay))
+        .data(crate::monitoring::reports::loader::ReportLoaders::new(db.clone(), delay))
+}
+
 /// Loads rows of `E` by primary key.
 pub struct ById<E> {
     db: DatabaseConnection,
@@ -47,10 +91,9 @@ pub struct ById<E> {
 }
 
 impl<E> ById<E> {
-    /// The loader waits 200 µs to collect a list's keys into one query (the
-    /// default 1 ms costs a millisecond per nesting level on every request).
-    pub fn data_loader(db: DatabaseConnection) -> DataLoader<Self> {
-        DataLoader::new(ById { db, entity: PhantomData }, tokio::spawn).delay(std::time::Duration::from_micros(200))
+    /// A loader that waits `delay` to collect keys (see [`DEFAULT_DELAY`]).
+    pub fn data_loader(db: DatabaseConnection, delay: Duration) -> DataLoader<Self> {
+        DataLoader::new(ById { db, entity: PhantomData }, tokio::spawn).delay(delay)
     }
 }
 
@@ -82,4 +125,18 @@ where
         .load_one(id)
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("loading {id}: {e}")))
+}
+
+/// Loads several rows through the request's loader for `E` (one batch).
+pub async fn load_many<E>(ctx: &async_graphql::Context<'_>, ids: &[i64]) -> Result<Vec<E::Model>, AppError>
+where
+    E: EntityTrait,
+    E::Model: HasId + Clone + Send + Sync + 'static,
+{
+    let mut found = ctx
+        .data_unchecked::<DataLoader<ById<E>>>()
+        .load_many(ids.iter().copied())
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("loading {ids:?}: {e}")))?;
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }

@@ -1,6 +1,8 @@
 //! The one place the GraphQL schema is assembled, for `main`, the tests and
 //! the SDL snapshot.
 
+use std::time::Duration;
+
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
@@ -8,9 +10,7 @@ use crate::ex_ante::graphql::{ExAnteMutation, ExAnteQuery};
 use crate::experts::graphql::{ExpertMutation, ExpertQuery};
 use crate::indicators::graphql::{IndicatorMutation, IndicatorQuery};
 use crate::ledger::graphql::LedgerQuery;
-use crate::loader::ById;
 use crate::monitoring::graphql::{MonitoringMutation, MonitoringQuery};
-use crate::organisations::entity as organisation;
 use crate::organisations::graphql::{OrganisationMutation, OrganisationQuery};
 use crate::overview::graphql::OverviewQuery;
 use crate::projects::graphql::{ProjectMutation, ProjectQuery};
@@ -20,7 +20,6 @@ use crate::sessions::service::Auth;
 use crate::statistics::graphql::StatisticsQuery;
 use crate::targets::graphql::{TargetMutation, TargetQuery};
 use crate::users::graphql::{UserMutation, UserQuery};
-use crate::years::entity as fiscal_year;
 use crate::years::graphql::{YearMutation, YearQuery};
 
 #[derive(MergedObject, Default)]
@@ -63,12 +62,13 @@ pub const MAX_DEPTH: usize = 10;
 pub const MAX_COMPLEXITY: usize = 3_000;
 
 pub fn build(db: DatabaseConnection, auth: Auth) -> AppSchema {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .data(ById::<organisation::Entity>::data_loader(db.clone()))
-        .data(ById::<fiscal_year::Entity>::data_loader(db.clone()))
-        .data(ById::<crate::projects::entity::Entity>::data_loader(db.clone()))
-        .data(ById::<crate::users::entity::Entity>::data_loader(db.clone()))
-        .data(crate::monitoring::reports::loader::ReportLoaders::new(db.clone()))
+    build_with(db, auth, crate::loader::DEFAULT_DELAY)
+}
+
+/// The schema with DataLoaders that wait `loader_delay` to batch keys.
+pub fn build_with(db: DatabaseConnection, auth: Auth, loader_delay: Duration) -> AppSchema {
+    let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription);
+    crate::loader::register(builder, &db, loader_delay)
         .data(db)
         .data(auth)
         .limit_depth(MAX_DEPTH)

@@ -20,6 +20,7 @@ use crate::demo;
 use crate::error::code;
 use crate::schema::{self, AppSchema};
 use crate::sessions::service::{Auth, viewer_for_token};
+use crate::telemetry::StatementCounter;
 
 #[derive(Clone)]
 struct AppState {
@@ -34,7 +35,7 @@ pub struct App {
     pub db: DatabaseConnection,
 }
 
-pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+pub async fn connect(url: &str, counter: Option<&StatementCounter>) -> anyhow::Result<DatabaseConnection> {
     let mut options = ConnectOptions::new(url.to_owned());
     options.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
     if url.starts_with("sqlite:") {
@@ -47,19 +48,26 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     } else {
         options.max_connections(16);
     }
-    let db = Database::connect(options).await.context("connecting to the database")?;
+    let mut db = Database::connect(options).await.context("connecting to the database")?;
+    if let Some(counter) = counter {
+        counter.install(&mut db);
+    }
     Migrator::up(&db, None).await.context("running migrations")?;
     Ok(db)
 }
 
 pub async fn build(settings: &Settings) -> anyhow::Result<App> {
-    let db = connect(&settings.database_url).await?;
+    let db = connect(&settings.database_url, settings.statement_counter.as_ref()).await?;
     crate::indicators::starter::ensure_loaded(&db).await.context("loading the indicator library")?;
     if settings.demo_data {
         demo::seed_if_empty(&db, settings.hash_cost).await.context("loading the demo county")?;
     }
     let auth = Auth::from_settings(settings)?;
-    let state = AppState { db: db.clone(), auth: auth.clone(), schema: schema::build(db.clone(), auth) };
+    let state = AppState {
+        db: db.clone(),
+        auth: auth.clone(),
+        schema: schema::build_with(db.clone(), auth, settings.loader_delay),
+    };
     let index = settings.static_dir.join("index.html");
     if !index.exists() {
         tracing::warn!(path = %index.display(), "frontend bundle missing: run `cargo xtask build-web`");

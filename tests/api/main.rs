@@ -13,6 +13,7 @@ mod overview;
 mod projects;
 mod schema;
 mod sessions;
+mod statements;
 mod targets;
 mod users;
 mod years;

@@ -99,6 +99,7 @@ impl TestApp {
         settings.demo_data = false;
         settings.hash_cost = HashCost::TEST;
         settings.static_dir = workspace_root().join("dist");
+        settings.statement_counter = Some(backend::telemetry::StatementCounter::default());
         configure(&mut settings);
         let app = backend::startup::build(&settings).await.expect("app builds");
         let fixture = if settings.demo_data { Fixture::empty() } else { Fixture::load(&app.db).await };
@@ -130,6 +131,15 @@ impl TestApp {
         let status = response.status().as_u16();
         let body = response.json().await.unwrap_or(Value::Null);
         Gql { status, body }
+    }
+
+    /// Runs a GraphQL operation and returns the SQL statements the app ran
+    /// for it (requests must not overlap: the record is the app's).
+    pub async fn gql_counted(&self, token: Option<&str>, query: &str, variables: Value) -> (Gql, Vec<String>) {
+        let counter = self.settings.statement_counter.clone().expect("the test app counts statements");
+        let before = counter.total();
+        let res = self.gql(token, query, variables).await;
+        (res, counter.since(before))
     }
 
     /// Logs in; returns the whole payload.

@@ -7,7 +7,7 @@ use super::entity as assessment;
 use super::service;
 use crate::error::AppError;
 use crate::experts::graphql::ExpertPanelObject;
-use crate::experts::service as experts;
+use crate::experts::loader::{ExpertLoaders, internal};
 use crate::graphql::{ExAnteConnection, Money, db, page_complexity, parse_id, parse_opt_id, viewer};
 use crate::organisations::graphql::{OrganisationObject, load_required};
 use crate::pagination::PageRequest;
@@ -37,7 +37,8 @@ impl ExAnteObject {
     }
 
     async fn panel(&self, ctx: &Context<'_>) -> Result<Option<ExpertPanelObject>> {
-        Ok(experts::panel_of_assessment(db(ctx), self.0.id).await?.map(ExpertPanelObject))
+        let loaders = ctx.data_unchecked::<ExpertLoaders>();
+        Ok(loaders.panel_of_assessment.load_one(self.0.id).await.map_err(internal)?.map(ExpertPanelObject))
     }
 
     async fn state(&self) -> Result<AssessmentState> {

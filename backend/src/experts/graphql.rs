@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 use shared::experts::PanelPurpose;
 use shared::indicators::Field;
 
+use super::loader::{ExpertLoaders, internal};
 use super::opinion;
 use super::panel::{self, item};
 use super::service::{self, NewPanel, Profile};
@@ -13,7 +14,8 @@ use crate::graphql::{
     ExpertConnection, ExpertPanelConnection, PanelItemConnection, db, page_complexity, parse_id, viewer,
 };
 use crate::loader;
-use crate::organisations::graphql::{OrganisationObject, load_required};
+use crate::organisations::entity as organisation;
+use crate::organisations::graphql::OrganisationObject;
 use crate::pagination::PageRequest;
 use crate::targets::entity as target;
 use crate::targets::graphql::TargetObject;
@@ -36,12 +38,15 @@ impl ExpertObject {
     }
     /// Units the expert is excluded from (利益冲突回避).
     async fn conflict_units(&self, ctx: &Context<'_>) -> Result<Vec<OrganisationObject>> {
-        let mut out = Vec::new();
-        for id in &self.0.conflicts {
-            out.push(load_required(ctx, *id).await?);
-        }
-        Ok(out)
+        let units = loader::load_many::<organisation::Entity>(ctx, &self.0.conflicts).await?;
+        Ok(units.into_iter().map(OrganisationObject).collect())
     }
+}
+
+/// Every opinion on an item, through the request's loader.
+async fn opinions_of(ctx: &Context<'_>, item: i64) -> Result<Vec<opinion::Model>, AppError> {
+    let found = ctx.data_unchecked::<ExpertLoaders>().opinions.load_one(item).await.map_err(internal)?;
+    Ok(found.unwrap_or_default())
 }
 
 pub struct ExpertOpinionObject(pub opinion::Model);
@@ -74,25 +79,25 @@ impl PanelItemObject {
     }
     async fn target(&self, ctx: &Context<'_>) -> Result<Option<TargetObject>> {
         let Some(id) = self.0.target_id else { return Ok(None) };
-        use sea_orm::EntityTrait;
-        Ok(target::Entity::find_by_id(id).one(db(ctx)).await.map_err(AppError::from)?.map(TargetObject))
+        Ok(loader::load::<target::Entity>(ctx, id).await?.map(TargetObject))
     }
     async fn assessment(&self, ctx: &Context<'_>) -> Result<Option<ExAnteObject>> {
         let Some(id) = self.0.assessment_id else { return Ok(None) };
-        use sea_orm::EntityTrait;
-        Ok(assessment::Entity::find_by_id(id).one(db(ctx)).await.map_err(AppError::from)?.map(ExAnteObject))
+        Ok(loader::load::<assessment::Entity>(ctx, id).await?.map(ExAnteObject))
     }
     /// All opinions for the 绩效股; an expert sees only its own.
     async fn opinions(&self, ctx: &Context<'_>) -> Result<Vec<ExpertOpinionObject>> {
-        Ok(service::opinions(db(ctx), viewer(ctx)?, self.0.id).await?.into_iter().map(ExpertOpinionObject).collect())
+        let all = opinions_of(ctx, self.0.id).await?;
+        Ok(service::visible_opinions(viewer(ctx)?, all).into_iter().map(ExpertOpinionObject).collect())
     }
     async fn my_opinion(&self, ctx: &Context<'_>) -> Result<Option<ExpertOpinionObject>> {
         let me = viewer(ctx)?.user_id;
-        let all = service::opinions(db(ctx), viewer(ctx)?, self.0.id).await?;
+        let all = opinions_of(ctx, self.0.id).await?;
         Ok(all.into_iter().find(|o| o.expert_id == me).map(ExpertOpinionObject))
     }
     async fn panel(&self, ctx: &Context<'_>) -> Result<ExpertPanelObject> {
-        Ok(ExpertPanelObject(service::panel(db(ctx), self.0.panel_id).await?))
+        let p = loader::load::<panel::Entity>(ctx, self.0.panel_id).await?;
+        Ok(ExpertPanelObject(p.ok_or(AppError::NotFound("专家组"))?))
     }
 }
 
@@ -114,10 +119,12 @@ impl ExpertPanelObject {
         Field::parse(&self.0.field)
     }
     async fn members(&self, ctx: &Context<'_>) -> Result<Vec<ExpertObject>> {
-        Ok(service::panel_members(db(ctx), self.0.id).await?.into_iter().map(ExpertObject).collect())
+        let found = ctx.data_unchecked::<ExpertLoaders>().members.load_one(self.0.id).await.map_err(internal)?;
+        Ok(found.unwrap_or_default().into_iter().map(ExpertObject).collect())
     }
     async fn items(&self, ctx: &Context<'_>) -> Result<Vec<PanelItemObject>> {
-        Ok(service::panel_items(db(ctx), self.0.id).await?.into_iter().map(PanelItemObject).collect())
+        let found = ctx.data_unchecked::<ExpertLoaders>().items.load_one(self.0.id).await.map_err(internal)?;
+        Ok(found.unwrap_or_default().into_iter().map(PanelItemObject).collect())
     }
     async fn conclusion(&self) -> Option<&str> {
         self.0.conclusion.as_deref()

@@ -2,8 +2,8 @@ use chrono::Utc;
 use rand::seq::SliceRandom;
 use rust_decimal::Decimal;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, Set,
+    TransactionSession, TransactionTrait,
 };
 use shared::ex_ante::{AssessmentState, AssessorKind, mean_scores, total_score};
 use shared::experts::{Candidate, MAX_PANEL, PanelPurpose, eligible};
@@ -73,13 +73,14 @@ pub async fn concluded_for_target(db: &impl ConnectionTrait, target_id: i64) -> 
 }
 
 /// An expert's fields and conflicts.
+#[derive(Clone)]
 pub struct Profile {
     pub user: user::Model,
     pub fields: Vec<Field>,
     pub conflicts: Vec<i64>,
 }
 
-async fn profiles(db: &impl ConnectionTrait, users: Vec<user::Model>) -> AppResult<Vec<Profile>> {
+pub(super) async fn profiles(db: &impl ConnectionTrait, users: Vec<user::Model>) -> AppResult<Vec<Profile>> {
     let ids: Vec<i64> = users.iter().map(|u| u.id).collect();
     let fields = field::Entity::find().filter(field::Column::ExpertId.is_in(ids.clone())).all(db).await?;
     let conflicts = conflict::Entity::find().filter(conflict::Column::ExpertId.is_in(ids)).all(db).await?;
@@ -461,39 +462,11 @@ pub async fn my_items(db: &impl ConnectionTrait, viewer: &Viewer, page: PageRequ
     pagination::fetch(db, item::Entity::find().filter(item::Column::PanelId.is_in(mine)), item::Column::Id, page).await
 }
 
-pub async fn panel_members(db: &impl ConnectionTrait, panel_id: i64) -> AppResult<Vec<Profile>> {
-    let ids: Vec<i64> = member::Entity::find()
-        .select_only()
-        .column(member::Column::ExpertId)
-        .filter(member::Column::PanelId.eq(panel_id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).order_by_asc(user::Column::Id).all(db).await?;
-    profiles(db, users).await
-}
-
-pub async fn panel_items(db: &impl ConnectionTrait, panel_id: i64) -> AppResult<Vec<item::Model>> {
-    Ok(item::Entity::find().filter(item::Column::PanelId.eq(panel_id)).order_by_asc(item::Column::Id).all(db).await?)
-}
-
-/// Opinions on an item: all for the 绩效股, only its own for an expert.
-pub async fn opinions(db: &impl ConnectionTrait, viewer: &Viewer, item_id: i64) -> AppResult<Vec<opinion::Model>> {
-    let mut select = opinion::Entity::find().filter(opinion::Column::PanelItemId.eq(item_id));
-    if !viewer.can(Capability::OrganiseReviews) {
-        select = select.filter(opinion::Column::ExpertId.eq(viewer.user_id));
+/// The opinions on an item the viewer may read: all for the 绩效股, only its
+/// own for an expert.
+pub fn visible_opinions(viewer: &Viewer, all: Vec<opinion::Model>) -> Vec<opinion::Model> {
+    if viewer.can(Capability::OrganiseReviews) {
+        return all;
     }
-    Ok(select.order_by_asc(opinion::Column::Id).all(db).await?)
-}
-
-pub async fn panel(db: &impl ConnectionTrait, panel_id: i64) -> AppResult<panel::Model> {
-    panel::Entity::find_by_id(panel_id).one(db).await?.ok_or(AppError::NotFound("专家组"))
-}
-
-/// The panel an ex-ante assessment was given to, if any.
-pub async fn panel_of_assessment(db: &impl ConnectionTrait, assessment_id: i64) -> AppResult<Option<panel::Model>> {
-    let Some(it) = item::Entity::find().filter(item::Column::AssessmentId.eq(assessment_id)).one(db).await? else {
-        return Ok(None);
-    };
-    Ok(panel::Entity::find_by_id(it.panel_id).one(db).await?)
+    all.into_iter().filter(|o| o.expert_id == viewer.user_id).collect()
 }

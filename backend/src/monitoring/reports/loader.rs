@@ -1,6 +1,6 @@
 //! DataLoaders for what a page of reports shows: each report's indicator
 //! reports and each project's decision in the round, one query per page.
-//! Registered once in `schema.rs` as [`ReportLoaders`].
+//! Registered with the others by [`crate::loader::register`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -60,9 +60,8 @@ pub struct ReportLoaders {
 }
 
 impl ReportLoaders {
-    /// Same batching delay as [`crate::loader::ById`].
-    pub fn new(db: DatabaseConnection) -> Self {
-        let delay = Duration::from_micros(200);
+    /// Loaders that wait `delay` to batch keys (see [`crate::loader::DEFAULT_DELAY`]).
+    pub fn new(db: DatabaseConnection, delay: Duration) -> Self {
         ReportLoaders {
             indicators: DataLoader::new(IndicatorsOfReport(db.clone()), tokio::spawn).delay(delay),
             decisions: DataLoader::new(DecisionOfProject(db), tokio::spawn).delay(delay),
