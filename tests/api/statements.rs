@@ -61,17 +61,13 @@ fn lists() -> Vec<List> {
             Actor::Performance,
             "panels",
             "yearId: $year, first: $first",
-            format!(
-                "id year {{ id }} members {{ id conflictUnits {{ id }} }} items {{ id target {{ id }} assessment {{ id panel {{ id }} }} opinions {{ expert }} myOpinion {{ expert }} }}"
-            ),
+            "id year { id } members { id conflictUnits { id } } items { id target { id } assessment { id panel { id } } opinions { expert } myOpinion { expert } }".into(),
         ),
         list(
             Actor::Expert,
             "myPanelItems",
             "first: $first",
-            format!(
-                "id panel {{ id }} target {{ id project {{ id unit {{ id }} }} }} assessment {{ id panel {{ id }} }} opinions {{ expert }} myOpinion {{ expert }}"
-            ),
+            "id panel { id } target { id project { id unit { id } } } assessment { id panel { id } } opinions { expert } myOpinion { expert }".into(),
         ),
         list(Actor::Performance, "exAnteAssessments", "yearId: $year, first: $first", ex_ante()),
         list(
