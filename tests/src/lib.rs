@@ -195,12 +195,33 @@ pub fn workspace_root() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace").to_path_buf()
 }
 
-/// A temporary directory removed on drop.
-pub struct TempDir(std::path::PathBuf);
+/// A test's own database, removed on drop: an SQLite file's directory, or a
+/// PostgreSQL database (dropped `WITH (FORCE)` from a thread of its own, since
+/// the test's runtime is ending).
+pub enum TempDir {
+    Sqlite(std::path::PathBuf),
+    Postgres(String),
+}
 
 impl Drop for TempDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        match self {
+            TempDir::Sqlite(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            TempDir::Postgres(name) => {
+                let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                let _ = std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                    runtime.block_on(async {
+                        let admin = Database::connect(postgres_admin_url()).await.ok()?;
+                        let _ = admin.execute_unprepared(&sql).await;
+                        admin.close().await.ok()
+                    })
+                })
+                .join();
+            }
+        }
     }
 }
 
@@ -215,7 +236,7 @@ async fn fresh_database() -> (String, Option<TempDir>) {
             let dir = std::env::temp_dir().join(&name);
             std::fs::create_dir_all(&dir).expect("temp dir");
             let url = format!("sqlite://{}?mode=rwc", dir.join("test.db").display());
-            (url, Some(TempDir(dir)))
+            (url, Some(TempDir::Sqlite(dir)))
         }
         Backend::Postgres => {
             let admin_url = postgres_admin_url();
@@ -223,7 +244,7 @@ async fn fresh_database() -> (String, Option<TempDir>) {
             admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
             let _ = admin.close().await;
             let base = admin_url.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(admin_url);
-            (format!("{base}/{name}"), None)
+            (format!("{base}/{name}"), Some(TempDir::Postgres(name)))
         }
     }
 }
