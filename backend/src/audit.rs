@@ -2,6 +2,8 @@
 //! the change itself.
 
 pub mod entity;
+pub mod graphql;
+pub mod search;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};

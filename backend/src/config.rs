@@ -63,6 +63,10 @@ pub struct Settings {
     pub loader_delay: std::time::Duration,
     /// Count every SQL statement the app runs (tests); `None` in production.
     pub statement_counter: Option<crate::telemetry::StatementCounter>,
+    /// A GraphQL request still running after this is stopped (`TIMEOUT`).
+    pub request_timeout: std::time::Duration,
+    /// PostgreSQL cancels a statement running longer than this.
+    pub statement_timeout: std::time::Duration,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://jixiao.db?mode=rwc";
@@ -87,11 +91,13 @@ impl Settings {
             max_body_bytes: 8 * 1024 * 1024,
             loader_delay: crate::loader::DEFAULT_DELAY,
             statement_counter: None,
+            request_timeout: std::time::Duration::from_secs(10),
+            statement_timeout: std::time::Duration::from_secs(5),
         }
     }
 
     /// Defaults overridden by `DATABASE_URL`, `JIXIAO_BIND`, `JIXIAO_JWT_SECRET`,
-    /// `JIXIAO_STATIC_DIR`, `JIXIAO_DEMO_DATA`, `JIXIAO_ENV`.
+    /// `JIXIAO_STATIC_DIR`, `JIXIAO_DEMO_DATA`, `JIXIAO_REQUEST_TIMEOUT_SECONDS`, `JIXIAO_ENV`.
     pub fn from_env() -> anyhow::Result<Self> {
         let mut s = Settings::defaults();
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
@@ -116,6 +122,11 @@ impl Settings {
         }
         if let Some(demo) = var("JIXIAO_DEMO_DATA") {
             s.demo_data = matches!(demo.as_str(), "1" | "true" | "yes");
+        }
+        if let Some(seconds) = var("JIXIAO_REQUEST_TIMEOUT_SECONDS") {
+            let seconds: u64 = seconds.parse().map_err(|e| anyhow::anyhow!("JIXIAO_REQUEST_TIMEOUT_SECONDS: {e}"))?;
+            s.request_timeout = std::time::Duration::from_secs(seconds.clamp(1, 600));
+            s.statement_timeout = s.statement_timeout.min(s.request_timeout);
         }
         if var("JIXIAO_ENV").as_deref() == Some("production") {
             s.graphiql = false;

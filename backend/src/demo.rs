@@ -38,6 +38,8 @@ pub const DEMO_USERS: &[(&str, &str, Role, &str)] = &[
     ("firm_demo", "赵经理（蜀衡绩效）", Role::Evaluator, "FIRM-01"),
     ("leader_demo", "周县长", Role::Leadership, "LEADERS"),
     ("admin_demo", "系统管理员", Role::Admin, "S-JX"),
+    ("security_demo", "安全管理员", Role::SecurityAdmin, "S-JX"),
+    ("auditor_demo", "审计管理员", Role::AuditAdmin, "S-JX"),
 ];
 
 const SECTIONS: &[(&str, &str)] =
@@ -368,6 +370,8 @@ pub async fn seed_if_empty<C: ConnectionTrait + TransactionTrait>(db: &C, cost: 
             locked_until: Set(None),
             last_login_at: Set(None),
             created_at: Set(now),
+            role_granted: Set(true),
+            must_change_password: Set(false),
             ..Default::default()
         }
         .insert(&txn)

@@ -16,6 +16,14 @@ pub mod code {
     pub const CONFLICT: &str = "CONFLICT";
     pub const ACCOUNT_LOCKED: &str = "ACCOUNT_LOCKED";
     pub const YEAR_CLOSED: &str = "YEAR_CLOSED";
+    /// The caller logged in with a one-time password: change it first.
+    pub const PASSWORD_CHANGE_REQUIRED: &str = "PASSWORD_CHANGE_REQUIRED";
+    /// The caller's role waits for the 安全管理员's grant.
+    pub const ROLE_NOT_GRANTED: &str = "ROLE_NOT_GRANTED";
+    /// The request asks for too much at once (`extensions.limit` names the limit).
+    pub const QUERY_LIMIT: &str = "QUERY_LIMIT";
+    /// The request ran past its time budget.
+    pub const TIMEOUT: &str = "TIMEOUT";
     pub const INTERNAL: &str = "INTERNAL";
 }
 
@@ -32,6 +40,8 @@ pub enum AppError {
     Conflict(String),
     AccountLocked(String),
     YearClosed,
+    PasswordChangeRequired,
+    RoleNotGranted,
     Internal(anyhow::Error),
 }
 
@@ -63,6 +73,8 @@ impl AppError {
             AppError::Conflict(_) => code::CONFLICT,
             AppError::AccountLocked(_) => code::ACCOUNT_LOCKED,
             AppError::YearClosed => code::YEAR_CLOSED,
+            AppError::PasswordChangeRequired => code::PASSWORD_CHANGE_REQUIRED,
+            AppError::RoleNotGranted => code::ROLE_NOT_GRANTED,
             AppError::Internal(_) => code::INTERNAL,
         }
     }
@@ -77,6 +89,8 @@ impl AppError {
             | AppError::BadInput { message: m, .. } => m.clone(),
             AppError::NotFound(what) => format!("{what}不存在或无权查看"),
             AppError::YearClosed => "该预算年度已关闭，数据只读".into(),
+            AppError::PasswordChangeRequired => "请先修改初始密码（一次性密码）后再继续".into(),
+            AppError::RoleNotGranted => "账户角色尚待安全管理员授权".into(),
             AppError::Internal(_) => "服务器内部错误，请稍后重试".into(),
         }
     }

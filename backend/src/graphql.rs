@@ -5,6 +5,7 @@ use async_graphql::{Context, ID, InputValueError, InputValueResult, Scalar, Scal
 use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 
+use crate::audit::graphql::AuditEntryObject;
 use crate::error::{AppError, AppResult};
 use crate::ex_ante::graphql::ExAnteObject;
 use crate::experts::graphql::{ExpertObject, ExpertPanelObject, PanelItemObject};
@@ -17,11 +18,26 @@ use crate::projects::graphql::ProjectObject;
 use crate::sessions::service::Auth;
 use crate::targets::graphql::TargetObject;
 use crate::users::graphql::UserObject;
-use crate::viewer::Viewer;
+use crate::viewer::{Restricted, Viewer};
 
-/// The authenticated viewer, or `UNAUTHENTICATED`.
+/// The authenticated viewer; `UNAUTHENTICATED` for anonymous callers, and
+/// the restriction's code (`PASSWORD_CHANGE_REQUIRED`, `ROLE_NOT_GRANTED`)
+/// for a user held at the gate.
 pub fn viewer<'a>(ctx: &Context<'a>) -> AppResult<&'a Viewer> {
-    ctx.data_opt::<Viewer>().ok_or_else(AppError::unauthenticated)
+    if let Some(viewer) = ctx.data_opt::<Viewer>() {
+        return Ok(viewer);
+    }
+    match ctx.data_opt::<Restricted>().and_then(|r| r.0.restriction) {
+        Some(restriction) => Err(restriction.error()),
+        None => Err(AppError::unauthenticated()),
+    }
+}
+
+/// The logged-in user even if held at the gate: for `me` and `changePassword` only.
+pub fn viewer_at_gate<'a>(ctx: &Context<'a>) -> AppResult<&'a Viewer> {
+    ctx.data_opt::<Viewer>()
+        .or_else(|| ctx.data_opt::<Restricted>().map(|r| &r.0))
+        .ok_or_else(AppError::unauthenticated)
 }
 
 pub fn db<'a>(ctx: &Context<'a>) -> &'a DatabaseConnection {
@@ -123,6 +139,7 @@ connection!(ExpertPanelConnection, ExpertPanelEdge, ExpertPanelObject);
 connection!(PanelItemConnection, PanelItemEdge, PanelItemObject);
 connection!(RoundUnitConnection, RoundUnitEdge, RoundUnitObject);
 connection!(ProjectReportConnection, ProjectReportEdge, ProjectReportObject);
+connection!(AuditEntryConnection, AuditEntryEdge, AuditEntryObject);
 
 /// Complexity of a connection field: each requested row costs its fields.
 pub fn page_complexity(child: usize, first: Option<i32>) -> usize {

@@ -6,6 +6,7 @@ use std::time::Duration;
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
+use crate::audit::graphql::AuditQuery;
 use crate::ex_ante::graphql::{ExAnteMutation, ExAnteQuery};
 use crate::experts::graphql::{ExpertMutation, ExpertQuery};
 use crate::indicators::graphql::{IndicatorMutation, IndicatorQuery};
@@ -37,6 +38,7 @@ pub struct Query(
     StatisticsQuery,
     RuleQuery,
     MonitoringQuery,
+    AuditQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -75,6 +77,7 @@ pub fn build_with(db: DatabaseConnection, auth: Auth, loader_delay: Duration) ->
         .limit_complexity(MAX_COMPLEXITY)
         .limit_recursive_depth(32)
         .limit_directives(8)
+        .extension(crate::request_limits::RequestLimits)
         .finish()
 }
 

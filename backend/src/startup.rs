@@ -18,6 +18,7 @@ use tower_http::trace::TraceLayer;
 use crate::config::Settings;
 use crate::demo;
 use crate::error::code;
+use crate::request_limits;
 use crate::schema::{self, AppSchema};
 use crate::sessions::service::{Auth, viewer_for_token};
 use crate::telemetry::StatementCounter;
@@ -27,6 +28,8 @@ struct AppState {
     db: DatabaseConnection,
     auth: Auth,
     schema: AppSchema,
+    /// Each GraphQL request's time budget.
+    request_timeout: Duration,
 }
 
 /// A built application: its router and database.
@@ -35,11 +38,31 @@ pub struct App {
     pub db: DatabaseConnection,
 }
 
-pub async fn connect(url: &str, counter: Option<&StatementCounter>) -> anyhow::Result<DatabaseConnection> {
+/// Connects and migrates. The serving pool carries the statement timeout
+/// (PostgreSQL cancels longer statements) and, in tests, the statement
+/// counter; migrations run before it on a connection without either, since an
+/// index over a large table may take longer.
+pub async fn connect(
+    url: &str,
+    counter: Option<&StatementCounter>,
+    statement_timeout: Duration,
+) -> anyhow::Result<DatabaseConnection> {
+    let migrator = Database::connect(options(url, None)).await.context("connecting to the database")?;
+    Migrator::up(&migrator, None).await.context("running migrations")?;
+    migrator.close().await.context("closing the migration connection")?;
+    let mut db = Database::connect(options(url, Some(statement_timeout))).await.context("connecting to the database")?;
+    if let Some(counter) = counter {
+        counter.install(&mut db);
+    }
+    Ok(db)
+}
+
+fn options(url: &str, statement_timeout: Option<Duration>) -> ConnectOptions {
     let mut options = ConnectOptions::new(url.to_owned());
     options.sqlx_logging(false).acquire_timeout(Duration::from_secs(10));
     if url.starts_with("sqlite:") {
-        // One writer at a time; WAL lets readers go on while it writes.
+        // One writer at a time; WAL lets readers go on while it writes. SQLite
+        // has no statement timeout: the request's time budget stops the work.
         options.max_connections(8).map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .busy_timeout(Duration::from_secs(10))
@@ -47,27 +70,23 @@ pub async fn connect(url: &str, counter: Option<&StatementCounter>) -> anyhow::R
         });
     } else {
         options.max_connections(16);
+        if let Some(timeout) = statement_timeout {
+            let ms = timeout.as_millis().max(1);
+            options.map_sqlx_postgres_opts(move |o| o.options([("statement_timeout", ms)]));
+        }
     }
-    let mut db = Database::connect(options).await.context("connecting to the database")?;
-    if let Some(counter) = counter {
-        counter.install(&mut db);
-    }
-    Migrator::up(&db, None).await.context("running migrations")?;
-    Ok(db)
+    options
 }
 
 pub async fn build(settings: &Settings) -> anyhow::Result<App> {
-    let db = connect(&settings.database_url, settings.statement_counter.as_ref()).await?;
+    let db = connect(&settings.database_url, settings.statement_counter.as_ref(), settings.statement_timeout).await?;
     crate::indicators::starter::ensure_loaded(&db).await.context("loading the indicator library")?;
     if settings.demo_data {
         demo::seed_if_empty(&db, settings.hash_cost).await.context("loading the demo county")?;
     }
     let auth = Auth::from_settings(settings)?;
-    let state = AppState {
-        db: db.clone(),
-        auth: auth.clone(),
-        schema: schema::build_with(db.clone(), auth, settings.loader_delay),
-    };
+    let schema = schema::build_with(db.clone(), auth.clone(), settings.loader_delay);
+    let state = AppState { db: db.clone(), auth, schema, request_timeout: settings.request_timeout };
     let index = settings.static_dir.join("index.html");
     if !index.exists() {
         tracing::warn!(path = %index.display(), "frontend bundle missing: run `cargo xtask build-web`");
@@ -77,6 +96,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<App> {
     let router = Router::new()
         .route("/graphql", graphql)
         .route("/healthz", get(healthz))
+        .merge(crate::exports::routes::router(db.clone(), state.auth.clone()))
         .fallback_service(static_files)
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(CompressionLayer::new())
@@ -99,12 +119,16 @@ async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: axum::
     let mut request = request;
     if let Some(token) = bearer(&headers) {
         match viewer_for_token(&state.db, &state.auth, token).await {
-            Ok(Some(viewer)) => request = request.data(viewer),
+            Ok(Some(viewer)) => request = crate::viewer::attach(request, viewer),
             Ok(None) => {}
             Err(_) => return error_response(StatusCode::INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试"),
         }
     }
-    let mut response = state.schema.execute(request).await;
+    // The time budget: a request past it is dropped (its statements with it).
+    let mut response = match tokio::time::timeout(state.request_timeout, state.schema.execute(request)).await {
+        Ok(response) => response,
+        Err(_) => async_graphql::Response::from_errors(vec![request_limits::timeout_error(state.request_timeout)]),
+    };
     // Parse, validation and input-coercion errors come from async-graphql
     // without a code: they are the client's.
     for error in &mut response.errors {

@@ -126,6 +126,8 @@ pub fn nav_items(role: Role, org_kind: OrgKind) -> Vec<NavItem> {
             (NavItem::Units, Capability::Administer),
             (NavItem::Years, Capability::Administer),
         ],
+        Role::SecurityAdmin => &[(NavItem::Users, Capability::ManageSecurity)],
+        Role::AuditAdmin => &[],
         // 我的待办: panel items (experts), commissioned assessments (firms).
         Role::Expert => {
             &[(NavItem::Inbox, Capability::GiveExpertOpinion), (NavItem::Library, Capability::GiveExpertOpinion)]

@@ -8,6 +8,7 @@ mod m20261129_000001_foundation;
 mod m20261129_000002_indicator_library;
 mod m20261129_000003_targets;
 mod m20261129_000004_monitoring;
+mod m20261202_060000_three_administrators;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_indicator_library::Migration),
             Box::new(m20261129_000003_targets::Migration),
             Box::new(m20261129_000004_monitoring::Migration),
+            Box::new(m20261202_060000_three_administrators::Migration),
         ]
     }
 }

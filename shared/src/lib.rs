@@ -1,6 +1,7 @@
 //! Jixiao's domain vocabulary and pure rules, shared by the backend and the
 //! WASM frontend. Nothing here touches I/O: every function is tested natively.
 
+pub mod audit;
 pub mod ex_ante;
 pub mod experts;
 pub mod indicators;

@@ -37,8 +37,8 @@ impl OrgKind {
             Role::Expert => self == OrgKind::ExpertPool,
             Role::Evaluator => self == OrgKind::EvaluationFirm,
             Role::Leadership => self == OrgKind::Leadership,
-            // System administrators sit in the finance bureau.
-            Role::Admin => self.is_finance_section(),
+            // The administrators sit in the finance bureau.
+            Role::Admin | Role::SecurityAdmin | Role::AuditAdmin => self.is_finance_section(),
         }
     }
 }

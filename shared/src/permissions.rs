@@ -19,8 +19,14 @@ pub enum Capability {
     ReadUnits,
     /// The county-wide overview of projects and amounts.
     ReadCountyOverview,
-    /// Create and change users, organisations and fiscal years.
+    /// 系统管理员: create users' accounts and change their names and status
+    /// (never a role or a password), organisations, fiscal years, rule settings.
     Administer,
+    /// 安全管理员: grant a role (or change a user's role or organisation),
+    /// unlock accounts, reset passwords (to a one-time password).
+    ManageSecurity,
+    /// 审计管理员: search and export the audit log.
+    ReadAuditLog,
     /// Draft, save and submit the targets of the unit's projects (单位自审).
     EditTargets,
     /// Take part in the review chain of targets (初审, 复审, 批复).
@@ -62,10 +68,15 @@ pub fn allows(role: Role, org_kind: OrgKind, cap: Capability) -> bool {
         Role::FinanceSection => match cap {
             ReadProjects | EditProjects | SetApprovedAmount | ReadUnits | ReviewTargets => true,
             ReadCountyOverview | OrganiseReviews | ManageLibrary => org_kind == OrgKind::PerformanceSection,
-            Administer | EditTargets | GiveExpertOpinion | SubmitFindings | ProposeIndicators => false,
+            Administer | ManageSecurity | ReadAuditLog | EditTargets | GiveExpertOpinion | SubmitFindings
+            | ProposeIndicators => false,
         },
         Role::Leadership => matches!(cap, ReadProjects | ReadUnits | ReadCountyOverview),
         Role::Admin => matches!(cap, Administer | ReadUnits),
+        // The directory of units is read by the security administrator too:
+        // a role is granted together with the organisation it acts for.
+        Role::SecurityAdmin => matches!(cap, ManageSecurity | ReadUnits),
+        Role::AuditAdmin => cap == ReadAuditLog,
         Role::Expert => cap == GiveExpertOpinion,
         Role::Evaluator => cap == SubmitFindings,
     }
@@ -77,8 +88,8 @@ pub fn unit_scope(role: Role, org_kind: OrgKind) -> Scope {
         Role::Department | Role::Township => Scope::OwnUnit,
         Role::FinanceSection if org_kind == OrgKind::PerformanceSection => Scope::County,
         Role::FinanceSection => Scope::AssignedUnits,
-        Role::Leadership | Role::Admin => Scope::County,
-        Role::Expert | Role::Evaluator => Scope::Nothing,
+        Role::Leadership | Role::Admin | Role::SecurityAdmin => Scope::County,
+        Role::Expert | Role::Evaluator | Role::AuditAdmin => Scope::Nothing,
     }
 }
 
@@ -102,6 +113,58 @@ mod tests {
         assert!(allows(Role::Admin, k, Capability::Administer));
         assert!(!allows(Role::Admin, k, Capability::ReadProjects));
         assert!(!allows(Role::Admin, k, Capability::EditProjects));
+    }
+
+    /// Every capability, for exhaustive checks.
+    const ALL_CAPS: [Capability; 15] = {
+        use Capability::*;
+        [
+            ReadProjects,
+            EditProjects,
+            SetApprovedAmount,
+            ReadUnits,
+            ReadCountyOverview,
+            Administer,
+            ManageSecurity,
+            ReadAuditLog,
+            EditTargets,
+            ReviewTargets,
+            OrganiseReviews,
+            GiveExpertOpinion,
+            SubmitFindings,
+            ProposeIndicators,
+            ManageLibrary,
+        ]
+    };
+
+    #[test]
+    fn the_three_administrators_hold_disjoint_acts_and_no_business_data() {
+        let k = OrgKind::PerformanceSection;
+        let holders = |cap| Role::ALL.iter().copied().filter(|r| allows(*r, k, cap)).collect::<Vec<_>>();
+        assert_eq!(holders(Capability::Administer), [Role::Admin]);
+        assert_eq!(holders(Capability::ManageSecurity), [Role::SecurityAdmin]);
+        assert_eq!(holders(Capability::ReadAuditLog), [Role::AuditAdmin]);
+        let business =
+            [Capability::ReadUnits, Capability::Administer, Capability::ManageSecurity, Capability::ReadAuditLog];
+        for role in [Role::Admin, Role::SecurityAdmin, Role::AuditAdmin] {
+            for cap in ALL_CAPS.iter().filter(|c| !business.contains(c)) {
+                assert!(!allows(role, k, *cap), "{role:?} must not hold {cap:?}");
+            }
+        }
+        let auditor: Vec<_> = ALL_CAPS.iter().filter(|c| allows(Role::AuditAdmin, k, **c)).collect();
+        assert_eq!(auditor, [&Capability::ReadAuditLog], "the auditor reads the audit log and nothing else");
+        assert_eq!(unit_scope(Role::AuditAdmin, k), Scope::Nothing);
+    }
+
+    #[test]
+    fn no_business_role_administers() {
+        for role in Role::ALL.iter().filter(|r| !r.is_administrator()) {
+            for kind in OrgKind::ALL {
+                for cap in [Capability::Administer, Capability::ManageSecurity, Capability::ReadAuditLog] {
+                    assert!(!allows(*role, *kind, cap), "{role:?} in {kind:?} holds {cap:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -143,7 +206,9 @@ mod tests {
         assert!(allows(Role::FinanceSection, OrgKind::PerformanceSection, Capability::ManageLibrary));
         assert!(!allows(Role::FinanceSection, OrgKind::BusinessSection, Capability::ManageLibrary));
         assert!(!allows(Role::FinanceSection, OrgKind::PerformanceSection, Capability::ProposeIndicators));
-        for role in [Role::Leadership, Role::Admin, Role::Expert, Role::Evaluator] {
+        for role in
+            [Role::Leadership, Role::Admin, Role::SecurityAdmin, Role::AuditAdmin, Role::Expert, Role::Evaluator]
+        {
             assert!(!allows(role, OrgKind::PerformanceSection, Capability::ManageLibrary), "{role:?}");
             assert!(!allows(role, OrgKind::PerformanceSection, Capability::ProposeIndicators), "{role:?}");
         }

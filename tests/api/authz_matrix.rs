@@ -2,6 +2,7 @@
 //! every role × own/other organisation, plus anonymous callers. It fails when
 //! the schema has an operation the matrix does not list.
 
+mod audit;
 mod foundation;
 mod indicators;
 mod monitoring;
@@ -32,21 +33,34 @@ pub enum Target {
 }
 
 /// Columns: Department, Township, Section(业务股室 A), Performance(绩效股),
-/// Expert, Evaluator, Leadership, Admin — first for the caller's own unit,
-/// then for a unit outside its scope.
-pub type Row = (&'static str, [Want; 8], [Want; 8]);
+/// Expert, Evaluator, Leadership, Admin(系统管理员), Security(安全管理员),
+/// Auditor(审计管理员) — first for the caller's own unit, then for a unit
+/// outside its scope. The order is `Actor::ALL`'s.
+pub type Row = (&'static str, [Want; COLUMNS], [Want; COLUMNS]);
+
+/// One column per fixture actor.
+pub const COLUMNS: usize = Actor::ALL.len();
 
 /// Column patterns the domains' rows share.
-pub const ALL_OK: [Want; 8] = [Ok; 8];
-pub const ADMIN_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
+pub const ALL_OK: [Want; 10] = [Ok; 10];
+pub const ADMIN_ONLY: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden];
 /// The 绩效股 alone.
-pub const PERF_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
+pub const PERF_ONLY: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden];
+/// The 安全管理员 alone.
+pub const SECURITY_ONLY: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden];
+/// The 审计管理员 alone.
+pub const AUDITOR_ONLY: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok];
 /// County-wide readers: the 绩效股 and the leadership.
-pub const COUNTY_READERS: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden];
+pub const COUNTY_READERS: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden];
 
 /// Every domain's rows. A domain adds its module here and to `run`.
 fn matrix() -> Vec<Row> {
-    [foundation::ROWS, indicators::ROWS, targets::ROWS, monitoring::ROWS].concat()
+    [foundation::ROWS, indicators::ROWS, targets::ROWS, monitoring::ROWS, audit::ROWS].concat()
 }
 
 /// Runs `op` as `token` (None = anonymous) against `unit` (the caller's own
@@ -63,6 +77,9 @@ async fn run(app: &TestApp, op: &str, actor: Actor, token: Option<&str>, unit: i
         return res;
     }
     if let Some(res) = monitoring::run(app, op, actor, token, unit).await {
+        return res;
+    }
+    if let Some(res) = audit::run(app, op, actor, token, unit).await {
         return res;
     }
     panic!("operation {op} has no runner in the matrix")
@@ -134,6 +151,35 @@ async fn anonymous_callers_reach_only_the_session_operations() {
         let (res, _) = run(&app, op, Actor::Department, None, app.fixture.d1).await;
         failures.extend(check(op, "anonymous", Target::Own, want, &res, None));
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Operations a user holding a one-time password (or awaiting its grant) may use.
+const AT_THE_GATE: &[&str] = &["login", "refresh", "logout", "me", "changePassword"];
+
+#[tokio::test]
+async fn a_user_at_the_gate_reaches_only_its_password_change() {
+    let app = TestApp::spawn().await;
+    // The fixture's 绩效股 user, as if its password had just been reset.
+    let perf = app.fixture.user_id(Actor::Performance);
+    let gate = |must_change: bool, granted: bool| {
+        format!("UPDATE app_user SET must_change_password = {must_change}, role_granted = {granted} WHERE id = {perf}")
+    };
+    let mut failures = Vec::new();
+    for (must_change, granted, code) in [(true, true, "PASSWORD_CHANGE_REQUIRED"), (false, false, "ROLE_NOT_GRANTED")] {
+        for (op, _, _) in matrix() {
+            // Afresh for every operation: a password change leaves the gate.
+            app.exec(&gate(must_change, granted)).await;
+            let token = app.token(Actor::Performance).await;
+            let (res, _) = run(&app, op, Actor::Performance, Some(&token), app.fixture.d1).await;
+            if AT_THE_GATE.contains(&op) {
+                failures.extend(check(op, "perf at the gate", Target::Own, Ok, &res, None));
+            } else if res.code() != Some(code) {
+                failures.push(format!("{op} at the gate: want {code}, got {}", res.body));
+            }
+        }
+    }
+    app.exec(&gate(false, true)).await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -371,6 +371,7 @@ async fn unreadable_and_oversized_files_are_refused() {
         role: Role::FinanceSection,
         org_kind: OrgKind::PerformanceSection,
         org_id: app.fixture.performance,
+        restriction: None,
     };
     let err = service::import(&app.db, &viewer, &big).await.unwrap_err();
     assert_eq!(err.code(), "BAD_USER_INPUT");

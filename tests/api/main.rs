@@ -1,6 +1,7 @@
 //! API tests through the real HTTP server. The same binary runs on SQLite
 //! (default) and PostgreSQL (`JIXIAO_TEST_DB=postgres`).
 
+mod audit;
 mod authz_matrix;
 mod bad_input;
 mod demo;
@@ -11,6 +12,7 @@ mod monitoring;
 mod organisations;
 mod overview;
 mod projects;
+mod request_limits;
 mod schema;
 mod sessions;
 mod statements;

@@ -45,7 +45,7 @@ async fn five_failed_logins_lock_the_account_for_fifteen_minutes() {
 }
 
 #[tokio::test]
-async fn the_admin_can_unlock_a_locked_account() {
+async fn the_security_admin_can_unlock_a_locked_account() {
     let app = TestApp::spawn().await;
     for _ in 0..5 {
         app.login("town1", "Wrong@2026pw").await;
@@ -53,8 +53,8 @@ async fn the_admin_can_unlock_a_locked_account() {
     app.login("town1", PASSWORD).await.expect_code("ACCOUNT_LOCKED");
     let id = app.fixture.user_id(Actor::Township);
     app.as_actor(
-        Actor::Admin,
-        "mutation($id: ID!) { updateUser(id: $id, input: { unlock: true }) { lockedUntil } }",
+        Actor::SecurityAdmin,
+        "mutation($id: ID!) { unlockUser(userId: $id) { lockedUntil } }",
         json!({ "id": id.to_string() }),
     )
     .await

@@ -42,22 +42,12 @@ pub async fn review(
 }
 
 /// Creates `n` experts of `field` through the API; returns their ids.
-pub async fn experts(
-    app: &TestApp,
-    admin: &str,
-    perf: &str,
-    field: &str,
-    n: usize,
-    conflict_unit: Option<i64>,
-) -> Vec<String> {
+pub async fn experts(app: &TestApp, perf: &str, field: &str, n: usize, conflict_unit: Option<i64>) -> Vec<String> {
     let mut ids = Vec::new();
     for i in 0..n {
-        let input = json!({ "username": format!("expert_{field}_{i}").to_lowercase(), "displayName": format!("专家{i}"), "password": "Expert#2026",
-                            "role": "EXPERT", "organisationId": app.fixture.expert_pool.to_string() });
-        let created = app
-            .gql(Some(admin), "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }", json!({ "i": input }))
-            .await;
-        let id = created.ok()["createUser"]["id"].as_str().unwrap().to_owned();
+        let username = format!("expert_{field}_{i}").to_lowercase();
+        let pool = app.fixture.expert_pool;
+        let id = app.onboard_user(&username, &format!("专家{i}"), "EXPERT", pool, "Expert#2026").await;
         let conflicts: Vec<String> = conflict_unit.filter(|_| i == 0).map(|u| u.to_string()).into_iter().collect();
         app.gql(Some(perf), "mutation($u: ID!, $f: [Field!]!, $c: [ID!]!) { setExpertProfile(userId: $u, fields: $f, conflictUnitIds: $c) { id } }", json!({ "u": id, "f": [field], "c": conflicts }))
             .await
@@ -102,7 +92,6 @@ async fn a_target_runs_the_whole_chain_and_the_figures_follow() {
     let dept = app.token(Actor::Department).await;
     let section = app.token(Actor::Section).await;
     let perf = app.token(Actor::Performance).await;
-    let admin = app.token(Actor::Admin).await;
     let p = f.p_d1.to_string();
 
     // Draft: weights 85 of 90 — saved, with the issue reported; submitting is refused.
@@ -146,7 +135,7 @@ async fn a_target_runs_the_whole_chain_and_the_figures_follow() {
 
     // 专家集中会审: not before the panel concludes.
     review(&app, &perf, f.p_d1, "PASS", None, None).await.expect_code("CONFLICT");
-    experts(&app, &admin, &perf, "EDUCATION", 3, Some(f.d1)).await;
+    experts(&app, &perf, "EDUCATION", 3, Some(f.d1)).await;
     let panel = panel_passes(&app, &perf, "EDUCATION", 2, &[f.p_d1]).await;
     let drawn: Vec<&str> =
         panel["members"].as_array().unwrap().iter().map(|m| m["displayName"].as_str().unwrap()).collect();
@@ -319,11 +308,10 @@ async fn a_panel_needs_enough_experts_without_conflicts() {
     let f = app.fixture.clone();
     let dept = app.token(Actor::Department).await;
     let perf = app.token(Actor::Performance).await;
-    let admin = app.token(Actor::Admin).await;
     draft_and_submit(&app, &dept, f.p_d1).await;
     review(&app, &app.token(Actor::Section).await, f.p_d1, "PASS", None, None).await.ok();
     review(&app, &perf, f.p_d1, "PASS", None, None).await.ok();
-    experts(&app, &admin, &perf, "HEALTH", 2, Some(f.d1)).await;
+    experts(&app, &perf, "HEALTH", 2, Some(f.d1)).await;
     let q = "mutation($y: ID!, $t: [ID!]) { formPanel(yearId: $y, purpose: TARGET_REVIEW, field: HEALTH, size: 2, targetProjectIds: $t) { id } }";
     let res = app.gql(Some(&perf), q, json!({ "y": f.year.to_string(), "t": [f.p_d1.to_string()] })).await;
     res.expect_code("CONFLICT");
@@ -339,7 +327,6 @@ async fn an_expert_sees_only_its_assigned_items() {
     let f = app.fixture.clone();
     let dept = app.token(Actor::Department).await;
     let perf = app.token(Actor::Performance).await;
-    let admin = app.token(Actor::Admin).await;
     draft_and_submit(&app, &dept, f.p_d1).await;
     draft_and_submit(&app, &dept, f.p_d1_sub).await;
     let section = app.token(Actor::Section).await;
@@ -347,7 +334,7 @@ async fn an_expert_sees_only_its_assigned_items() {
         review(&app, &section, p, "PASS", None, None).await.ok();
         review(&app, &perf, p, "PASS", None, None).await.ok();
     }
-    experts(&app, &admin, &perf, "EDUCATION", 1, None).await;
+    experts(&app, &perf, "EDUCATION", 1, None).await;
     let q = "mutation($y: ID!, $t: [ID!]) { formPanel(yearId: $y, purpose: TARGET_REVIEW, field: EDUCATION, size: 1, targetProjectIds: $t) { id } }";
     app.gql(Some(&perf), q, json!({ "y": f.year.to_string(), "t": [f.p_d1.to_string()] })).await.ok();
     let expert = expert_token(&app, "expert_education_0").await;
@@ -381,7 +368,6 @@ async fn a_new_project_is_approved_only_after_a_supporting_ex_ante_assessment() 
     let f = app.fixture.clone();
     let perf = app.token(Actor::Performance).await;
     let dept = app.token(Actor::Department).await;
-    let admin = app.token(Actor::Admin).await;
     // A new project of D1, 40,000,000.00 requested.
     let created = app
         .gql(
@@ -396,7 +382,7 @@ async fn a_new_project_is_approved_only_after_a_supporting_ex_ante_assessment() 
     draft_and_submit(&app, &dept, pid).await;
     review(&app, &app.token(Actor::Section).await, pid, "PASS", None, None).await.ok();
     review(&app, &perf, pid, "PASS", None, None).await.ok();
-    experts(&app, &admin, &perf, "EDUCATION", 2, None).await;
+    experts(&app, &perf, "EDUCATION", 2, None).await;
     panel_passes(&app, &perf, "EDUCATION", 2, &[pid]).await;
     review(&app, &perf, pid, "PASS", None, None).await.ok();
     let t = app
@@ -450,7 +436,6 @@ async fn ex_ante_conclusions_write_the_ledger_and_the_statistics() {
     let f = app.fixture.clone();
     let perf = app.token(Actor::Performance).await;
     let firm = app.token(Actor::Evaluator).await;
-    let admin = app.token(Actor::Admin).await;
     // Three assessments: rejected (firm), deferred (panel), supported with a cut (firm).
     let mut ids = Vec::new();
     for (code, amount) in [("EA-1", 4_000_000_000i64), ("EA-2", 200_000_000), ("EA-3", 50_000_000)] {
@@ -477,7 +462,7 @@ async fn ex_ante_conclusions_write_the_ledger_and_the_statistics() {
     let a2 =
         app.gql(Some(&perf), start, json!({ "p": ids[1].to_string(), "k": "PANEL" })).await.ok()["startExAnte"]["id"]
             .clone();
-    experts(&app, &admin, &perf, "INFRASTRUCTURE", 2, None).await;
+    experts(&app, &perf, "INFRASTRUCTURE", 2, None).await;
     let panel = app.gql(Some(&perf), "mutation($y: ID!, $a: [ID!]) { formPanel(yearId: $y, purpose: EX_ANTE, field: INFRASTRUCTURE, size: 2, assessmentIds: $a) { id } }", json!({ "y": f.year.to_string(), "a": [a2] })).await;
     let panel_id = panel.ok()["formPanel"]["id"].clone();
     for (i, sheet) in [["12", "10", "11", "9", "14"], ["14", "12", "13", "11", "16"]].iter().enumerate() {

@@ -343,12 +343,7 @@ async fn a_target_goes_through_the_review_chain_in_the_browser() {
     }
 
     // The expert panel, through the API: one education expert drawn, opinion, conclusion.
-    let admin = app.token(jixiao_tests::Actor::Admin).await;
-    let input = json!({ "username": "expert_edu", "displayName": "教育专家", "password": "Expert#2026", "role": "EXPERT", "organisationId": f.expert_pool.to_string() });
-    let created = app
-        .gql(Some(&admin), "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }", json!({ "i": input }))
-        .await;
-    let expert_id = created.ok()["createUser"]["id"].clone();
+    let expert_id = app.onboard_user("expert_edu", "教育专家", "EXPERT", f.expert_pool, "Expert#2026").await;
     app.gql(
         Some(&perf_token),
         "mutation($u: ID!) { setExpertProfile(userId: $u, fields: [EDUCATION], conflictUnitIds: []) { id } }",

@@ -18,7 +18,7 @@ use shared::years::YearStatus;
 /// Every fixture user's password.
 pub const PASSWORD: &str = "Test@2026pw";
 
-/// The fixture's users, one per role (two for finance sections).
+/// The fixture's users, one per role (two for finance sections, three administrators).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Actor {
     /// Department user of D1 (section A).
@@ -32,11 +32,16 @@ pub enum Actor {
     Expert,
     Evaluator,
     Leadership,
+    /// 系统管理员.
     Admin,
+    /// 安全管理员.
+    SecurityAdmin,
+    /// 审计管理员.
+    AuditAdmin,
 }
 
 impl Actor {
-    pub const ALL: [Actor; 8] = [
+    pub const ALL: [Actor; 10] = [
         Actor::Department,
         Actor::Township,
         Actor::Section,
@@ -45,6 +50,8 @@ impl Actor {
         Actor::Evaluator,
         Actor::Leadership,
         Actor::Admin,
+        Actor::SecurityAdmin,
+        Actor::AuditAdmin,
     ];
 
     pub fn username(self) -> &'static str {
@@ -57,6 +64,8 @@ impl Actor {
             Actor::Evaluator => "firm",
             Actor::Leadership => "leader",
             Actor::Admin => "admin",
+            Actor::SecurityAdmin => "security",
+            Actor::AuditAdmin => "auditor",
         }
     }
 }
@@ -162,6 +171,8 @@ impl Fixture {
             (Actor::Evaluator, Role::Evaluator, f.firm),
             (Actor::Leadership, Role::Leadership, f.leadership),
             (Actor::Admin, Role::Admin, f.performance),
+            (Actor::SecurityAdmin, Role::SecurityAdmin, f.performance),
+            (Actor::AuditAdmin, Role::AuditAdmin, f.performance),
         ] {
             let id = add_user(db, actor.username(), role, org_id, &hash).await;
             f.users.push((actor, id));
@@ -247,12 +258,40 @@ pub async fn add_user(db: &DatabaseConnection, username: &str, role: Role, org_i
         locked_until: Set(None),
         last_login_at: Set(None),
         created_at: Set(Utc::now()),
+        role_granted: Set(true),
+        must_change_password: Set(false),
         ..Default::default()
     }
     .insert(db)
     .await
     .expect("insert user")
     .id
+}
+
+/// A department user of `unit` as the 系统管理员 leaves it: a one-time
+/// password (the fixture's) and a role awaiting the 安全管理员's grant.
+pub async fn pending_user(db: &DatabaseConnection, username: &str, unit: i64) -> i64 {
+    let hash = password::hash(PASSWORD, HashCost::TEST).expect("hash");
+    let id = add_user(db, username, Role::Department, unit, &hash).await;
+    let user = user::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(id),
+        role_granted: Set(false),
+        must_change_password: Set(true),
+        ..Default::default()
+    };
+    user.update(db).await.expect("mark the user pending");
+    id
+}
+
+/// Puts a user's password back directly (after a test changed it).
+pub async fn set_password(db: &DatabaseConnection, user_id: i64, new_password: &str) {
+    let user = user::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(user_id),
+        password_hash: Set(password::hash(new_password, HashCost::TEST).expect("hash")),
+        must_change_password: Set(false),
+        ..Default::default()
+    };
+    user.update(db).await.expect("set the password");
 }
 
 /// An approved project of `unit` (budget 100,000.00) with an approved target

@@ -164,6 +164,48 @@ impl TestApp {
         self.gql(Some(&token), query, variables).await
     }
 
+    /// Opens an account through the API as 三员分立 has it: the 系统管理员
+    /// creates it (one-time password), the 安全管理员 grants the role, the
+    /// user changes the one-time password to `password`. Returns the user's id.
+    pub async fn onboard_user(
+        &self,
+        username: &str,
+        display_name: &str,
+        role: &str,
+        org: i64,
+        password: &str,
+    ) -> String {
+        let input = json!({ "username": username, "displayName": display_name, "role": role, "organisationId": org.to_string() });
+        let created = self
+            .as_actor(
+                Actor::Admin,
+                "mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } oneTimePassword } }",
+                json!({ "i": input }),
+            )
+            .await;
+        let id = created.ok()["createUser"]["user"]["id"].as_str().expect("user id").to_owned();
+        let one_time = created.ok()["createUser"]["oneTimePassword"].as_str().expect("one-time password").to_owned();
+        self.as_actor(
+            Actor::SecurityAdmin,
+            &format!(
+                "mutation($u: ID!, $o: ID!) {{ grantRole(userId: $u, role: {role}, organisationId: $o) {{ id }} }}"
+            ),
+            json!({ "u": id, "o": org.to_string() }),
+        )
+        .await
+        .ok();
+        let login = self.login(username, &one_time).await;
+        let token = login.ok()["login"]["accessToken"].as_str().expect("token").to_owned();
+        self.gql(
+            Some(&token),
+            "mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }",
+            json!({ "c": one_time, "n": password }),
+        )
+        .await
+        .ok();
+        id
+    }
+
     /// The newest audit-log entry.
     pub async fn latest_audit(&self) -> backend::audit::entity::Model {
         use sea_orm::{EntityTrait, QueryOrder};
@@ -173,6 +215,11 @@ impl TestApp {
             .await
             .expect("audit query")
             .expect("an audit entry")
+    }
+
+    /// Runs raw SQL on the app's database (for setting up states directly).
+    pub async fn exec(&self, sql: &str) {
+        self.db.execute_unprepared(sql).await.expect("raw SQL");
     }
 
     /// Counts rows of a table, for "nothing was written" assertions.

@@ -357,6 +357,7 @@ async fn seed(db: &DatabaseConnection) -> anyhow::Result<(i64, Viewer)> {
         role: Role::FinanceSection,
         org_id: perf_org.id,
         org_kind: OrgKind::PerformanceSection,
+        restriction: None,
     };
     Ok((r.id, viewer))
 }

@@ -74,7 +74,7 @@ pub async fn list(
                 .await?;
             select.filter(assessment::Column::Id.is_in(ids.into_iter().flatten()))
         }
-        Role::Admin => return Err(AppError::forbidden()),
+        role if role.is_administrator() => return Err(AppError::forbidden()),
         _ => select.filter(scope::units_condition(viewer, project::Column::UnitId)),
     };
     pagination::fetch(db, select, assessment::Column::Id, page).await
@@ -86,7 +86,7 @@ pub async fn get(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> AppResu
     let visible = match viewer.role {
         Role::Evaluator => a.firm_id == Some(viewer.org_id),
         Role::Expert => crate::experts::service::is_assigned_project(db, viewer, a.project_id).await?,
-        Role::Admin => false,
+        role if role.is_administrator() => false,
         _ => projects::get(db, viewer, a.project_id).await.is_ok(),
     };
     if visible { Ok(a) } else { Err(AppError::NotFound("事前绩效评估")) }

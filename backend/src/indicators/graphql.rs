@@ -172,6 +172,7 @@ impl IndicatorQuery {
 
     /// The active library (of one field, or all) as an .xlsx file, base64:
     /// sheet 指标库, the columns the import reads.
+    #[graphql(complexity = "crate::request_limits::EXPENSIVE_COST + child_complexity")]
     async fn export_library_indicators(&self, ctx: &Context<'_>, field: Option<Field>) -> Result<String> {
         let bytes = service::export(db(ctx), viewer(ctx)?, field).await?;
         Ok(STANDARD.encode(bytes))
@@ -214,6 +215,7 @@ impl IndicatorMutation {
     }
 
     /// The 绩效股 imports an .xlsx (base64) in the export's layout, all or nothing.
+    #[graphql(complexity = "crate::request_limits::EXPENSIVE_COST + child_complexity")]
     async fn import_library_indicators(&self, ctx: &Context<'_>, file_base64: String) -> Result<ImportResult> {
         Ok(service::import(db(ctx), viewer(ctx)?, &file_base64).await?.into())
     }

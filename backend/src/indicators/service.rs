@@ -87,7 +87,11 @@ pub async fn export(db: &impl ConnectionTrait, viewer: &Viewer, field: Option<Fi
     }
     let rows = select.order_by_asc(library::Column::Id).all(db).await?;
     let sheet = rows.iter().map(|m| entry_of(m).map(|e| to_sheet_row(&e))).collect::<AppResult<Vec<_>>>()?;
-    xlsx::write(&sheet)
+    // Building the workbook is CPU work: off the async workers, so that
+    // exports running at once do not hold up other requests.
+    tokio::task::spawn_blocking(move || xlsx::write(&sheet))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("export task: {e}")))?
 }
 
 /// A unit proposes a characteristic indicator (特性指标) for 入库.

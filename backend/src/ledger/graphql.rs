@@ -95,6 +95,7 @@ impl LedgerQuery {
     }
 
     /// Sums of a year's ledger (绩效股, leadership).
+    #[graphql(complexity = "crate::request_limits::EXPENSIVE_COST + child_complexity")]
     async fn ledger_summary(&self, ctx: &Context<'_>, year_id: ID) -> Result<LedgerSummary> {
         let s = service::summary(db(ctx), viewer(ctx)?, parse_id(&year_id, "预算年度")?).await?;
         Ok(LedgerSummary {

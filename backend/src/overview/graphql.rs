@@ -74,6 +74,7 @@ pub struct OverviewQuery;
 impl OverviewQuery {
     /// Projects and amounts of a year by budget type and unit kind
     /// (leadership and the 绩效股).
+    #[graphql(complexity = "crate::request_limits::EXPENSIVE_COST + child_complexity")]
     async fn county_overview(&self, ctx: &Context<'_>, year_id: ID) -> Result<CountyOverview> {
         Ok(service::county(db(ctx), viewer(ctx)?, parse_id(&year_id, "预算年度")?).await?.into())
     }

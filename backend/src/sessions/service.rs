@@ -196,10 +196,15 @@ pub async fn change_password(
         return Err(AppError::bad_field("currentPassword", "当前密码不正确"));
     }
     shared::passwords::check_password(new).map_err(|e| AppError::bad_field("newPassword", e.to_string()))?;
+    if new == current {
+        return Err(AppError::bad_field("newPassword", "新密码不能与当前密码相同"));
+    }
     let hash = password::hash(new, auth.hash_cost).map_err(AppError::Internal)?;
     let txn = crate::tx::begin(db).await?;
     let mut active = found.into_active_model();
     active.password_hash = Set(hash);
+    // A one-time password has served its purpose.
+    active.must_change_password = Set(false);
     active.update(&txn).await?;
     // Every other session of the user ends.
     refresh_token::Entity::update_many()
@@ -231,7 +236,8 @@ pub async fn viewer_for_token(db: &DatabaseConnection, auth: &Auth, token: &str)
     let (Some(role), Some(org_kind)) = (Role::parse(&user.role), OrgKind::parse(&org.kind)) else {
         return Ok(None);
     };
-    Ok(Some(Viewer { user_id: user.id, username: user.username, role, org_id: org.id, org_kind }))
+    let restriction = user.restriction();
+    Ok(Some(Viewer { user_id: user.id, username: user.username, role, org_id: org.id, org_kind, restriction }))
 }
 
 async fn issue_refresh(

@@ -54,6 +54,7 @@ pub struct StatisticsQuery;
 #[Object]
 impl StatisticsQuery {
     /// A year's ex-ante and target-review figures (绩效股, leadership).
+    #[graphql(complexity = "crate::request_limits::EXPENSIVE_COST + child_complexity")]
     async fn target_statistics(&self, ctx: &Context<'_>, year_id: ID) -> Result<TargetStatistics> {
         let s = service::for_year(db(ctx), viewer(ctx)?, parse_id(&year_id, "预算年度")?).await?;
         let mut share = s.returned_share;

@@ -1,35 +1,54 @@
+//! The 系统管理员's side of users: the directory, new accounts (with a
+//! one-time password and a role that waits for the 安全管理员's grant), names
+//! and status. Roles, passwords and locks are the security side (`grants.rs`).
+
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set,
     TransactionSession, TransactionTrait,
 };
-use shared::passwords::check_password;
 use shared::permissions::Capability;
 use shared::roles::Role;
 
 use super::entity as user;
+use super::one_time;
 use crate::audit::{self, Change};
 use crate::config::HashCost;
 use crate::error::{AppError, AppResult};
 use crate::organisations::{entity as organisation, service as organisations};
 use crate::pagination::{self, Page, PageRequest};
-use crate::sessions::{entity as refresh_token, password};
+use crate::sessions::password;
 use crate::viewer::Viewer;
 
 pub async fn me(db: &impl ConnectionTrait, viewer: &Viewer) -> AppResult<user::Model> {
     user::Entity::find_by_id(viewer.user_id).one(db).await?.ok_or_else(AppError::unauthenticated)
 }
 
+/// Who reads the user directory: the 系统管理员 (accounts) and the 安全管理员 (grants).
+pub fn require_directory(viewer: &Viewer) -> AppResult<()> {
+    if viewer.can(Capability::Administer) || viewer.can(Capability::ManageSecurity) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden())
+    }
+}
+
+#[derive(Default)]
+pub struct UserFilter {
+    pub search: Option<String>,
+    /// Only accounts whose role waits for a grant (待授权).
+    pub awaiting_grant: Option<bool>,
+}
+
 pub async fn list(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
-    search: Option<String>,
+    filter: UserFilter,
     page: PageRequest,
 ) -> AppResult<Page<user::Model>> {
-    viewer.require(Capability::Administer)?;
+    require_directory(viewer)?;
     let mut select = user::Entity::find();
-    if let Some(search) = search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let search: String = search.chars().take(50).collect();
         select = select.filter(
             Condition::any()
@@ -37,23 +56,33 @@ pub async fn list(
                 .add(user::Column::DisplayName.contains(&search)),
         );
     }
+    if let Some(awaiting) = filter.awaiting_grant {
+        select = select.filter(user::Column::RoleGranted.eq(!awaiting));
+    }
     pagination::fetch(db, select, user::Column::Id, page).await
 }
 
 pub struct NewUser {
     pub username: String,
     pub display_name: String,
-    pub password: String,
+    /// The role asked for; it takes effect when the 安全管理员 grants it.
     pub role: Role,
     pub organisation_id: i64,
 }
 
+/// A user and the one-time password just issued to it (shown once).
+pub struct Issued {
+    pub user: user::Model,
+    pub one_time_password: String,
+}
+
+/// The 系统管理员 opens an account: a one-time password, the role awaiting a grant.
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     viewer: &Viewer,
     cost: HashCost,
     new: NewUser,
-) -> AppResult<user::Model> {
+) -> AppResult<Issued> {
     viewer.require(Capability::Administer)?;
     let username = new.username.trim().to_lowercase();
     let username_ok = (3..=64).contains(&username.len())
@@ -62,7 +91,8 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::bad_field("username", "用户名须为 3–64 位字母、数字、下划线、点或短横线"));
     }
     let display_name = check_display_name(&new.display_name)?;
-    check_password(&new.password).map_err(|e| AppError::bad_field("password", e.to_string()))?;
+    let one_time_password = one_time::generate();
+    let hash = password::hash(&one_time_password, cost).map_err(AppError::Internal)?;
     let txn = crate::tx::begin(db).await?;
     check_membership(&txn, new.role, new.organisation_id).await?;
     if user::Entity::find().filter(user::Column::Username.eq(&username)).one(&txn).await?.is_some() {
@@ -71,8 +101,10 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let created = user::ActiveModel {
         username: Set(username),
         display_name: Set(display_name),
-        password_hash: Set(password::hash(&new.password, cost).map_err(AppError::Internal)?),
+        password_hash: Set(hash),
         role: Set(new.role.as_str().into()),
+        role_granted: Set(false),
+        must_change_password: Set(true),
         organisation_id: Set(new.organisation_id),
         active: Set(true),
         failed_logins: Set(0),
@@ -85,77 +117,41 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     .await?;
     audit::record(&txn, viewer, Change::new("user.create", "user", created.id).after(&created.audit_view())).await?;
     txn.commit().await?;
-    Ok(created)
+    Ok(Issued { user: created, one_time_password })
 }
 
 #[derive(Default)]
 pub struct UserPatch {
     pub display_name: Option<String>,
-    pub role: Option<Role>,
-    pub organisation_id: Option<i64>,
     pub active: Option<bool>,
-    pub password: Option<String>,
-    pub unlock: bool,
 }
 
+/// The 系统管理员 renames, disables or re-enables an account.
 pub async fn update<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     viewer: &Viewer,
-    cost: HashCost,
     id: i64,
     patch: UserPatch,
 ) -> AppResult<user::Model> {
     viewer.require(Capability::Administer)?;
-    if id == viewer.user_id && (patch.active == Some(false) || patch.role.is_some_and(|r| r != Role::Admin)) {
-        return Err(AppError::Conflict("不能停用自己的账户或取消自己的管理员角色".into()));
+    if id == viewer.user_id && patch.active == Some(false) {
+        return Err(AppError::Conflict("不能停用自己的账户".into()));
     }
+    let display_name = patch.display_name.as_deref().map(check_display_name).transpose()?;
     let txn = crate::tx::begin(db).await?;
     let before = user::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("用户"))?;
-    let role = match patch.role {
-        Some(role) => role,
-        None => {
-            Role::parse(&before.role).ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad role {}", before.role)))?
-        }
-    };
-    let organisation_id = patch.organisation_id.unwrap_or(before.organisation_id);
-    if patch.role.is_some() || patch.organisation_id.is_some() {
-        check_membership(&txn, role, organisation_id).await?;
-    }
     let mut active = before.clone().into_active_model();
-    if let Some(name) = &patch.display_name {
-        active.display_name = Set(check_display_name(name)?);
+    if let Some(name) = display_name {
+        active.display_name = Set(name);
     }
-    active.role = Set(role.as_str().into());
-    active.organisation_id = Set(organisation_id);
     if let Some(flag) = patch.active {
         active.active = Set(flag);
     }
-    if let Some(new_password) = &patch.password {
-        check_password(new_password).map_err(|e| AppError::bad_field("password", e.to_string()))?;
-        active.password_hash = Set(password::hash(new_password, cost).map_err(AppError::Internal)?);
-    }
-    if patch.unlock {
-        active.locked_until = Set(None);
-        active.failed_logins = Set(0);
-    }
     let after = active.update(&txn).await?;
-    // A disabled user, a new password or a new role ends the user's sessions.
-    if patch.active == Some(false)
-        || patch.password.is_some()
-        || patch.role.is_some()
-        || patch.organisation_id.is_some()
-    {
-        refresh_token::Entity::update_many()
-            .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
-            .filter(refresh_token::Column::UserId.eq(id))
-            .filter(refresh_token::Column::RevokedAt.is_null())
-            .exec(&txn)
-            .await?;
+    if patch.active == Some(false) {
+        super::grants::end_sessions(&txn, id).await?;
     }
-    let mut change = Change::new("user.update", "user", id).before(&before.audit_view()).after(&after.audit_view());
-    if patch.password.is_some() {
-        change.operation = "user.reset_password";
-    }
+    let change = Change::new("user.update", "user", id).before(&before.audit_view()).after(&after.audit_view());
     audit::record(&txn, viewer, change).await?;
     txn.commit().await?;
     Ok(after)
@@ -169,7 +165,8 @@ fn check_display_name(name: &str) -> AppResult<String> {
     Ok(name.into())
 }
 
-async fn check_membership(db: &impl ConnectionTrait, role: Role, organisation_id: i64) -> AppResult<()> {
+/// A user of `role` may belong to the organisation.
+pub async fn check_membership(db: &impl ConnectionTrait, role: Role, organisation_id: i64) -> AppResult<()> {
     let org = organisation::Entity::find_by_id(organisation_id)
         .one(db)
         .await?

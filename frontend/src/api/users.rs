@@ -1,4 +1,5 @@
-//! Users (admin) and the user record the session holds.
+//! Users (系统管理员: accounts; 安全管理员: grants, resets, unlocks) and the
+//! user record the session holds.
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -13,11 +14,16 @@ use crate::page_fields;
 #[macro_export]
 macro_rules! user_fields {
     () => {
-        concat!("id username displayName role active organisation { ", $crate::org_summary_fields!(), " }")
+        concat!(
+            "id username displayName role active mustChangePassword roleGranted organisation { ",
+            $crate::org_summary_fields!(),
+            " }"
+        )
     };
 }
 
-/// Plus the lockout, which only the admin may read.
+/// Plus the account state, which only the user and the account
+/// administrators (系统管理员, 安全管理员) may read.
 macro_rules! admin_user_fields {
     () => {
         concat!(user_fields!(), " lockedUntil")
@@ -38,17 +44,43 @@ pub struct User {
     /// Only asked for in the admin's lists.
     #[serde(default)]
     pub locked_until: Option<String>,
+    /// False while the role waits for the 安全管理员's grant (待授权).
+    #[serde(default)]
+    pub role_granted: Option<bool>,
+    /// A one-time password is set (首次登录须修改密码).
+    #[serde(default)]
+    pub must_change_password: Option<bool>,
+}
+
+/// A user with the one-time password just issued (shown once).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Issued {
+    pub user: User,
+    pub one_time_password: String,
 }
 
 const LIST: &str = concat!(
-    "query Users($search: String, $first: Int, $after: String) { users(search: $search, first: $first, after: $after) { edges { node { ",
+    "query Users($search: String, $awaitingGrant: Boolean, $first: Int, $after: String) { users(search: $search, awaitingGrant: $awaitingGrant, first: $first, after: $after) { edges { node { ",
     admin_user_fields!(),
     " } } ",
     page_fields!(),
     " } }"
 );
 const CREATE: &str = concat!(
-    "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ",
+    "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { oneTimePassword user { ",
+    admin_user_fields!(),
+    " } } }"
+);
+const RESET: &str = concat!(
+    "mutation ResetPassword($userId: ID!) { resetPassword(userId: $userId) { oneTimePassword user { ",
+    admin_user_fields!(),
+    " } } }"
+);
+const UNLOCK: &str =
+    concat!("mutation UnlockUser($userId: ID!) { unlockUser(userId: $userId) { ", admin_user_fields!(), " } }");
+const GRANT: &str = concat!(
+    "mutation GrantRole($userId: ID!, $role: Role!, $organisationId: ID!) { grantRole(userId: $userId, role: $role, organisationId: $organisationId) { ",
     admin_user_fields!(),
     " } }"
 );
@@ -64,7 +96,7 @@ const UPDATE: &str = concat!(
 pub struct NewUser {
     pub username: String,
     pub display_name: String,
-    pub password: String,
+    /// The role asked for; the 安全管理员 grants it.
     pub role: Role,
     pub organisation_id: String,
 }
@@ -75,18 +107,36 @@ pub struct NewUser {
 pub struct UserChange {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unlock: Option<bool>,
 }
 
-pub async fn list(search: Option<String>, first: u32, after: Option<String>) -> Result<Connection<User>, ApiError> {
-    request(LIST, json!({ "search": search, "first": first, "after": after }), "users").await
+pub async fn list(
+    search: Option<String>,
+    awaiting_grant: Option<bool>,
+    first: u32,
+    after: Option<String>,
+) -> Result<Connection<User>, ApiError> {
+    let variables = json!({ "search": search, "awaitingGrant": awaiting_grant, "first": first, "after": after });
+    request(LIST, variables, "users").await
 }
 
-pub async fn create(input: NewUser) -> Result<User, ApiError> {
+/// The 系统管理员 opens an account; the answer carries its one-time password.
+pub async fn create(input: NewUser) -> Result<Issued, ApiError> {
     request(CREATE, json!({ "input": input }), "createUser").await
+}
+
+/// The 安全管理员 resets a password to a one-time password.
+pub async fn reset_password(id: String) -> Result<Issued, ApiError> {
+    request(RESET, json!({ "userId": id }), "resetPassword").await
+}
+
+/// The 安全管理员 lifts a lockout.
+pub async fn unlock(id: String) -> Result<User, ApiError> {
+    request(UNLOCK, json!({ "userId": id }), "unlockUser").await
+}
+
+/// The 安全管理员 grants a role in an organisation.
+pub async fn grant(id: String, role: Role, organisation_id: String) -> Result<User, ApiError> {
+    request(GRANT, json!({ "userId": id, "role": role, "organisationId": organisation_id }), "grantRole").await
 }
 
 pub async fn update(id: String, input: UserChange) -> Result<User, ApiError> {

@@ -7,7 +7,11 @@ use jixiao_tests::{Actor, Gql, PASSWORD, TestApp, fixture};
 use serde_json::json;
 
 use super::Want::*;
-use super::{ADMIN_ONLY, ALL_OK, Row};
+use super::{ADMIN_ONLY, ALL_OK, Row, SECURITY_ONLY};
+
+/// The user directory: the 系统管理员 (accounts) and the 安全管理员 (grants).
+const USER_DIRECTORY: [super::Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden];
 
 pub const ROWS: &[Row] = &[
     // Queries
@@ -15,29 +19,29 @@ pub const ROWS: &[Row] = &[
     ("years", ALL_OK, ALL_OK),
     (
         "organisations",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Ok],
-        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Ok],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
+        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Ok, Ok, Forbidden],
     ),
     (
         "organisation",
-        [Ok, Ok, Ok, Ok, NotFound, NotFound, Ok, Ok],
-        [NotFound, NotFound, NotFound, Ok, NotFound, NotFound, Ok, Ok],
+        [Ok, Ok, Ok, Ok, NotFound, NotFound, Ok, Ok, Ok, NotFound],
+        [NotFound, NotFound, NotFound, Ok, NotFound, NotFound, Ok, Ok, Ok, NotFound],
     ),
-    ("users", ADMIN_ONLY, ADMIN_ONLY),
+    ("users", USER_DIRECTORY, USER_DIRECTORY),
     (
         "projects",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden],
-        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
     ),
     (
         "project",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden],
-        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
     ),
     (
         "countyOverview",
-        [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden],
-        [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden],
+        [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
     ),
     // Mutations
     ("login", ALL_OK, ALL_OK),
@@ -50,20 +54,23 @@ pub const ROWS: &[Row] = &[
     ("updateOrganisation", ADMIN_ONLY, ADMIN_ONLY),
     ("createUser", ADMIN_ONLY, ADMIN_ONLY),
     ("updateUser", ADMIN_ONLY, ADMIN_ONLY),
+    ("grantRole", SECURITY_ONLY, SECURITY_ONLY),
+    ("resetPassword", SECURITY_ONLY, SECURITY_ONLY),
+    ("unlockUser", SECURITY_ONLY, SECURITY_ONLY),
     (
         "createProject",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     (
         "updateProject",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     (
         "deleteProject",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
 ];
 
@@ -141,8 +148,16 @@ pub async fn run(
             (app.gql(token, "mutation($t: String!) { logout(refreshToken: $t) }", json!({ "t": t })).await, None)
         }
         "changePassword" => {
+            // On a session of its own (a password change ends the user's
+            // sessions), then the fixture password is put back directly.
+            let own = match token {
+                Some(_) => Some(app.token(actor).await),
+                None => None,
+            };
             let q = "mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }";
-            (app.gql(token, q, json!({ "c": PASSWORD, "n": PASSWORD })).await, None)
+            let res = app.gql(own.as_deref(), q, json!({ "c": PASSWORD, "n": "Changed@2026pw" })).await;
+            fixture::set_password(&app.db, f.user_id(actor), PASSWORD).await;
+            (res, None)
         }
         "createYear" => {
             let year = NEW_YEAR.fetch_add(1, Ordering::Relaxed);
@@ -168,14 +183,31 @@ pub async fn run(
             (app.gql(token, q, json!({ "id": id(unit), "i": { "name": format!("改名单位{n}") } })).await, None)
         }
         "createUser" => {
-            let q = "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }";
-            let input = json!({ "username": format!("new_user_{n}"), "displayName": "新用户", "password": "New@2026pass", "role": "DEPARTMENT", "organisationId": id(unit) });
+            let q = "mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } oneTimePassword } }";
+            let input = json!({ "username": format!("new_user_{n}"), "displayName": "新用户", "role": "DEPARTMENT", "organisationId": id(unit) });
             (app.gql(token, q, json!({ "i": input })).await, None)
         }
         "updateUser" => {
             let q = "mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { id } }";
             let target = f.user_id(Actor::Department);
             (app.gql(token, q, json!({ "id": id(target), "i": { "displayName": format!("王老师{n}") } })).await, None)
+        }
+        "grantRole" => {
+            let target = fixture::pending_user(&app.db, &format!("pending_{n}"), unit).await;
+            let q = "mutation($u: ID!, $o: ID!) { grantRole(userId: $u, role: DEPARTMENT, organisationId: $o) { id } }";
+            (app.gql(token, q, json!({ "u": id(target), "o": id(unit) })).await, None)
+        }
+        "resetPassword" => {
+            let target = fixture::pending_user(&app.db, &format!("reset_{n}"), unit).await;
+            let q = "mutation($u: ID!) { resetPassword(userId: $u) { user { id } oneTimePassword } }";
+            (app.gql(token, q, json!({ "u": id(target) })).await, None)
+        }
+        "unlockUser" => {
+            let target = fixture::pending_user(&app.db, &format!("locked_{n}"), unit).await;
+            (
+                app.gql(token, "mutation($u: ID!) { unlockUser(userId: $u) { id } }", json!({ "u": id(target) })).await,
+                None,
+            )
         }
         "createProject" => {
             let q = "mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }";

@@ -18,11 +18,11 @@ use super::Row;
 use super::Want::*;
 
 const F: super::Want = Forbidden;
-const UNITS_ONLY: [super::Want; 8] = [Ok, Ok, F, F, F, F, F, F];
+const UNITS_ONLY: [super::Want; 10] = [Ok, Ok, F, F, F, F, F, F, F, F];
 
 pub const ROWS: &[Row] = &[
     // Queries: the row is a proposal of the target unit, listed with status PROPOSED.
-    ("libraryIndicators", [Ok, Ok, F, Ok, F, F, F, F], [Hidden, Hidden, F, Ok, F, F, F, F]),
+    ("libraryIndicators", [Ok, Ok, F, Ok, F, F, F, F, F, F], [Hidden, Hidden, F, Ok, F, F, F, F, F, F]),
     ("exportLibraryIndicators", super::ALL_OK, super::ALL_OK),
     // Mutations
     ("proposeIndicator", UNITS_ONLY, UNITS_ONLY),

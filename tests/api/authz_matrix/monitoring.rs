@@ -14,46 +14,55 @@ use serde_json::json;
 use super::Want::*;
 use super::{COUNTY_READERS, PERF_ONLY, Row, Want};
 
-const SCOPED_OWN: [Want; 8] = [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden];
-const SCOPED_OTHER: [Want; 8] = [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden];
+const SCOPED_OWN: [Want; 10] = [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden];
+const SCOPED_OTHER: [Want; 10] =
+    [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden];
 
 pub const ROWS: &[Row] = &[
     ("monitoringRound", SCOPED_OWN, SCOPED_OTHER),
     ("closeMonitoringRound", PERF_ONLY, PERF_ONLY),
-    ("monitoringRounds", SCOPED_OWN, [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden]),
+    (
+        "monitoringRounds",
+        SCOPED_OWN,
+        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+    ),
     ("roundUnits", SCOPED_OWN, SCOPED_OTHER),
     ("roundReports", SCOPED_OWN, SCOPED_OTHER),
     ("roundUnitLights", SCOPED_OWN, SCOPED_OTHER),
     ("projectReport", SCOPED_OWN, SCOPED_OTHER),
     ("monitoringTemplate", SCOPED_OWN, SCOPED_OTHER),
-    ("roundStatistics", COUNTY_READERS, [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden]),
+    (
+        "roundStatistics",
+        COUNTY_READERS,
+        [NotFound, NotFound, NotFound, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+    ),
     ("monitoringStatistics", COUNTY_READERS, COUNTY_READERS),
     (
         "importJob",
-        [NotFound, NotFound, NotFound, Ok, NotFound, NotFound, NotFound, NotFound],
-        [NotFound, NotFound, NotFound, Ok, NotFound, NotFound, NotFound, NotFound],
+        [NotFound, NotFound, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
+        [NotFound, NotFound, NotFound, Ok, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound],
     ),
     ("openMonitoringRound", PERF_ONLY, PERF_ONLY),
     (
         "submitProjectReport",
-        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     (
         "submitRoundReport",
-        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     (
         "reviewRoundReport",
-        [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
-        [Forbidden, Forbidden, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Forbidden, Forbidden, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     ("decideProject", PERF_ONLY, PERF_ONLY),
     (
         "importExecution",
-        [Ok, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
 ];
 

@@ -17,62 +17,65 @@ use serde_json::json;
 use super::Want::*;
 use super::{ADMIN_ONLY, COUNTY_READERS, PERF_ONLY, Row, Want};
 
-const PERF_OR_ADMIN: [Want; 8] = [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Ok];
-const EXPERT_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden];
-const FIRM_ONLY: [Want; 8] = [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden];
+const PERF_OR_ADMIN: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden];
+const EXPERT_ONLY: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden];
+const FIRM_ONLY: [Want; 10] =
+    [Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden, Forbidden];
 
 pub const ROWS: &[Row] = &[
-    ("targetRules", [Ok; 8], [Ok; 8]),
-    ("ruleSettings", [Ok; 8], [Ok; 8]),
+    ("targetRules", [Ok; 10], [Ok; 10]),
+    ("ruleSettings", [Ok; 10], [Ok; 10]),
     ("setRuleSetting", ADMIN_ONLY, ADMIN_ONLY),
     (
         "target",
-        [Ok, Ok, Ok, Ok, NotFound, Forbidden, Ok, Forbidden],
-        [NotFound, NotFound, NotFound, Ok, NotFound, Forbidden, Ok, Forbidden],
+        [Ok, Ok, Ok, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, NotFound, Ok, NotFound, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
     ),
     (
         "targets",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden],
-        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
     ),
     (
         "reviewQueue",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     ("experts", PERF_OR_ADMIN, PERF_OR_ADMIN),
     (
         "panels",
-        [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
-        [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
+        [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Forbidden, Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     ("myPanelItems", EXPERT_ONLY, EXPERT_ONLY),
     (
         "exAnteAssessments",
-        [Ok, Ok, Ok, Ok, Hidden, Ok, Ok, Forbidden],
-        [Hidden, Hidden, Hidden, Ok, Hidden, Ok, Ok, Forbidden],
+        [Ok, Ok, Ok, Ok, Hidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
+        [Hidden, Hidden, Hidden, Ok, Hidden, Ok, Ok, Forbidden, Forbidden, Forbidden],
     ),
     (
         "ledgerEntries",
-        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden],
-        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden],
+        [Ok, Ok, Ok, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
+        [Hidden, Hidden, Hidden, Ok, Forbidden, Forbidden, Ok, Forbidden, Forbidden, Forbidden],
     ),
     ("ledgerSummary", COUNTY_READERS, COUNTY_READERS),
     ("targetStatistics", COUNTY_READERS, COUNTY_READERS),
     (
         "saveTarget",
-        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     (
         "submitTarget",
-        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
-        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [NotFound, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     (
         "reviewTarget",
-        [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
-        [Forbidden, Forbidden, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Forbidden, Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
+        [Forbidden, Forbidden, NotFound, Ok, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden],
     ),
     ("setExpertProfile", PERF_OR_ADMIN, PERF_OR_ADMIN),
     ("formPanel", PERF_ONLY, PERF_ONLY),

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use shared::passwords::check_password;
 use shared::roles::Role;
 
 use crate::api::ApiError;
@@ -7,21 +6,18 @@ use crate::api::organisations;
 use crate::api::users::{NewUser, User};
 use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
 
-/// The new-user form: the password policy is checked as the user types, and
-/// the organisation list offers only organisations the chosen role may belong
-/// to (`OrgKind::admits`).
+/// The new-account form (系统管理员): no password — the server issues a
+/// one-time password — and the role is a request the 安全管理员 grants. The
+/// organisation list offers only organisations the chosen role may belong to
+/// (`OrgKind::admits`).
 #[component]
 pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl IntoView {
     let username = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
     let role = RwSignal::new(Some(Role::Department));
     let organisation = RwSignal::new(None::<String>);
     let orgs = LocalResource::new(|| organisations::list_all(None));
 
-    let password_problem = Signal::derive(move || {
-        password.with(|p| (!p.is_empty()).then(|| check_password(p).err().map(|e| e.to_string())).flatten())
-    });
     let server_error = move || create.value().get().and_then(Result::err);
     let field_error = move |field: &'static str| {
         Signal::derive(move || server_error().filter(|e| e.field.as_deref() == Some(field)).map(|e| e.message))
@@ -30,7 +26,7 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
         server_error()
             .filter(|e| {
                 e.field.is_none()
-                    || !matches!(e.field.as_deref(), Some("username" | "displayName" | "password" | "organisationId"))
+                    || !matches!(e.field.as_deref(), Some("username" | "displayName" | "organisationId"))
             })
             .map(|e| e.message)
             .unwrap_or_default()
@@ -38,7 +34,6 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
     let valid = move || {
         !username.with(|u| u.trim().is_empty())
             && !display_name.with(|d| d.trim().is_empty())
-            && password.with(|p| check_password(p).is_ok())
             && role.with(Option::is_some)
             && organisation.with(Option::is_some)
     };
@@ -59,7 +54,6 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
                     create.dispatch(NewUser {
                         username: username.get_untracked().trim().to_owned(),
                         display_name: display_name.get_untracked().trim().to_owned(),
-                        password: password.get_untracked(),
                         role,
                         organisation_id,
                     });
@@ -75,16 +69,7 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
                 <FormField label="姓名" required=true error=field_error("displayName") error_id="error-displayName">
                     <input id="user-display-name" type="text" bind:value=display_name />
                 </FormField>
-                <FormField
-                    label="初始密码"
-                    required=true
-                    error=Signal::derive(move || password_problem.get().or_else(|| field_error("password").get()))
-                    error_id="error-password"
-                    hint="至少 8 位，含大写字母、小写字母、数字、符号中的至少三类"
-                >
-                    <input id="user-password" type="password" autocomplete="new-password" bind:value=password />
-                </FormField>
-                <FormField label="角色" required=true>
+                <FormField label="申请角色" required=true>
                     <EnumSelect id="user-role" value=role on_change=on_role />
                 </FormField>
                 <FormField label="所属单位" required=true full=true error=field_error("organisationId") error_id="error-organisationId">
