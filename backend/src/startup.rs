@@ -50,7 +50,8 @@ pub async fn connect(
     let migrator = Database::connect(options(url, None)).await.context("connecting to the database")?;
     Migrator::up(&migrator, None).await.context("running migrations")?;
     migrator.close().await.context("closing the migration connection")?;
-    let mut db = Database::connect(options(url, Some(statement_timeout))).await.context("connecting to the database")?;
+    let mut db =
+        Database::connect(options(url, Some(statement_timeout))).await.context("connecting to the database")?;
     if let Some(counter) = counter {
         counter.install(&mut db);
     }

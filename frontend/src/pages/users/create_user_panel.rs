@@ -25,8 +25,7 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
     let form_error = move || {
         server_error()
             .filter(|e| {
-                e.field.is_none()
-                    || !matches!(e.field.as_deref(), Some("username" | "displayName" | "organisationId"))
+                e.field.is_none() || !matches!(e.field.as_deref(), Some("username" | "displayName" | "organisationId"))
             })
             .map(|e| e.message)
             .unwrap_or_default()

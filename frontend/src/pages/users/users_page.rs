@@ -69,7 +69,12 @@ pub fn UsersPage() -> impl IntoView {
         }
     });
     let on_granted = Callback::new(move |user: User| {
-        notice.set(Some(Ok(format!("已授予 {} {}（{}）", user.display_name, user.role.label(), user.organisation.name))));
+        notice.set(Some(Ok(format!(
+            "已授予 {} {}（{}）",
+            user.display_name,
+            user.role.label(),
+            user.organisation.name
+        ))));
         granting.set(None);
         granted.update(|n| *n += 1);
     });
