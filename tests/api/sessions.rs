@@ -2,6 +2,8 @@ use jixiao_tests::{Actor, PASSWORD, TestApp};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 
+mod lockout;
+
 const REFRESH: &str = "mutation($t: String!) { refresh(refreshToken: $t) { accessToken refreshToken } }";
 const ME: &str = "{ me { username role organisation { name } } }";
 

@@ -4,7 +4,8 @@ use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryTrait, Set,
 };
 use sha2::{Digest, Sha256};
 use shared::organisations::OrgKind;
@@ -79,17 +80,19 @@ pub async fn login(db: &DatabaseConnection, auth: &Auth, username: &str, passwor
         return Err(AppError::Unauthenticated("账户已停用，请联系系统管理员".into()));
     }
     if !password::verify(password_given, &found.password_hash) {
-        let failed = found.failed_logins + 1;
-        let locks = failed >= auth.max_failed_logins;
         let txn = crate::tx::begin(db).await?;
-        let mut active = found.clone().into_active_model();
-        active.failed_logins = Set(if locks { 0 } else { failed });
-        active.locked_until = Set(locks.then(|| now + auth.lockout));
-        let updated = active.update(&txn).await?;
-        let operation = if locks { "user.locked" } else { "session.login_failed" };
-        audit::record(&txn, actor, Change::new(operation, "user", found.id).after(&updated.audit_view())).await?;
+        let failed = count_failure(&txn, auth, found.id, now).await?;
+        let locked = if failed == 0 {
+            let updated = user::Entity::find_by_id(found.id).one(&txn).await?.ok_or(AppError::NotFound("用户"))?;
+            audit::record(&txn, actor, Change::new("user.locked", "user", found.id).after(&updated.audit_view()))
+                .await?;
+            updated.locked_until
+        } else {
+            audit::record(&txn, actor, Change::new("session.login_failed", "user", found.id)).await?;
+            None
+        };
         txn.commit().await?;
-        return Err(match updated.locked_until {
+        return Err(match locked {
             Some(until) => locked_error(until),
             None => AppError::Unauthenticated(format!(
                 "{BAD_CREDENTIALS}，再失败 {} 次账户将被锁定 {} 分钟",
@@ -109,6 +112,27 @@ pub async fn login(db: &DatabaseConnection, auth: &Auth, username: &str, passwor
     audit::record(&txn, actor, Change::new("session.login", "user", user.id)).await?;
     txn.commit().await?;
     tokens(auth, user, refresh_token)
+}
+
+/// Counts a failed login in one statement (`failed_logins = failed_logins + 1
+/// … RETURNING`), so concurrent failures cannot overwrite each other's count.
+/// The failure that reaches the limit locks the account and starts the count
+/// afresh: the returned count is then 0.
+async fn count_failure(db: &impl ConnectionTrait, auth: &Auth, user_id: i64, now: DateTime<Utc>) -> AppResult<i32> {
+    use sea_orm::sea_query::ExprTrait as _;
+    let failed = Expr::col(user::Column::FailedLogins).add(1);
+    let reaches = failed.clone().gte(auth.max_failed_logins);
+    let mut update = user::Entity::update_many()
+        .col_expr(user::Column::FailedLogins, Expr::case(reaches.clone(), 0).finally(failed).into())
+        .col_expr(
+            user::Column::LockedUntil,
+            Expr::case(reaches, Expr::value(now + auth.lockout)).finally(Expr::col(user::Column::LockedUntil)).into(),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .into_query();
+    update.returning_col(user::Column::FailedLogins);
+    let row = db.query_one(&update).await?.ok_or(AppError::NotFound("用户"))?;
+    Ok(row.try_get::<i32>("", "failed_logins")?)
 }
 
 fn locked_error(until: DateTime<Utc>) -> AppError {
