@@ -6,5 +6,6 @@ pub mod graphql;
 pub mod loader;
 pub mod opinion;
 pub mod panel;
+pub mod panel_review;
 pub mod profile;
 pub mod service;

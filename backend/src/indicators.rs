@@ -5,6 +5,7 @@
 
 pub mod entity;
 pub mod graphql;
+pub mod import;
 pub mod service;
 pub mod starter;
 pub mod xlsx;

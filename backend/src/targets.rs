@@ -1,5 +1,6 @@
 //! Performance targets (绩效目标), their revisions and the review chain.
 
+pub mod chain;
 pub mod entity;
 pub mod graphql;
 pub mod review;

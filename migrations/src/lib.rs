@@ -9,6 +9,7 @@ mod m20261129_000002_indicator_library;
 mod m20261129_000003_targets;
 mod m20261129_000004_monitoring;
 mod m20261202_060000_three_administrators;
+mod m20261202_130000_round_rules;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_targets::Migration),
             Box::new(m20261129_000004_monitoring::Migration),
             Box::new(m20261202_060000_three_administrators::Migration),
+            Box::new(m20261202_130000_round_rules::Migration),
         ]
     }
 }

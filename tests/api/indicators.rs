@@ -2,7 +2,7 @@
 //! proposals and their review (入库), role refusals, and the spreadsheet
 //! export and import (all or nothing).
 
-use backend::indicators::{service, starter, xlsx};
+use backend::indicators::{import, service, starter, xlsx};
 use backend::viewer::Viewer;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -358,7 +358,7 @@ async fn unreadable_and_oversized_files_are_refused() {
         res.expect_code("BAD_USER_INPUT");
         assert_eq!(res.field(), Some("fileBase64"));
     }
-    let big = STANDARD.encode(vec![0u8; service::MAX_IMPORT_BYTES + 1]);
+    let big = STANDARD.encode(vec![0u8; import::MAX_IMPORT_BYTES + 1]);
     let res = app.gql(Some(&perf), IMPORT, json!({ "f": big })).await;
     res.expect_code("BAD_USER_INPUT");
     assert_eq!(res.field(), Some("fileBase64"));
@@ -373,7 +373,7 @@ async fn unreadable_and_oversized_files_are_refused() {
         org_id: app.fixture.performance,
         restriction: None,
     };
-    let err = service::import(&app.db, &viewer, &big).await.unwrap_err();
+    let err = import::import(&app.db, &viewer, &big).await.unwrap_err();
     assert_eq!(err.code(), "BAD_USER_INPUT");
 }
 

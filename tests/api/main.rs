@@ -9,6 +9,7 @@ mod health;
 mod indicators;
 mod money;
 mod monitoring;
+mod monitoring_lights;
 mod organisations;
 mod overview;
 mod projects;

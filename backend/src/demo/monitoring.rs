@@ -49,7 +49,7 @@ pub async fn seed(db: &impl ConnectionTrait, year_id: i64, performance: i64, now
         let share = Decimal::from(30 + (i * 37) % 66) / Decimal::ONE_HUNDRED;
         let executed = (budget * share).round_dp(2);
         let rate = execution_rate(executed, budget);
-        let light = execution_light(rate, 9, &rules);
+        let light = execution_light(executed, budget, 9, &rules);
         rows.push(report::ActiveModel {
             round_id: Set(sept),
             project_id: Set(p.id),
@@ -118,6 +118,7 @@ async fn insert_round(
         month: Set(month),
         due_date: Set(due.into()),
         rule: Set(ExecutionRuleKind::Ratio.as_str().into()),
+        light_rules: Set(Some(serde_json::to_string(&LightRules::default())?)),
         status: Set(status.into()),
         created_by: Set(by),
         created_at: Set(submitted.unwrap_or_else(Utc::now)),

@@ -6,7 +6,8 @@ use shared::indicators::Field;
 use super::loader::{ExpertLoaders, internal};
 use super::opinion;
 use super::panel::{self, item};
-use super::service::{self, NewPanel, Profile};
+use super::panel_review::{self, NewPanel};
+use super::service::{self, Profile};
 use crate::error::AppError;
 use crate::ex_ante::entity as assessment;
 use crate::ex_ante::graphql::ExAnteObject;
@@ -225,7 +226,7 @@ impl ExpertMutation {
             target_project_ids: ids(target_project_ids, "项目")?,
             assessment_ids: ids(assessment_ids, "事前绩效评估")?,
         };
-        Ok(ExpertPanelObject(service::form_panel(db(ctx), viewer(ctx)?, new).await?))
+        Ok(ExpertPanelObject(panel_review::form_panel(db(ctx), viewer(ctx)?, new).await?))
     }
 
     /// The expert records its opinion on an assigned item.
@@ -237,7 +238,7 @@ impl ExpertMutation {
         dimension_scores: Option<Vec<String>>,
         opinion: String,
     ) -> Result<PanelItemObject> {
-        let it = service::submit_opinion(
+        let it = panel_review::submit_opinion(
             db(ctx),
             viewer(ctx)?,
             parse_id(&panel_item_id, "评审事项")?,
@@ -252,7 +253,7 @@ impl ExpertMutation {
     /// The 绩效股 records the panel's conclusion.
     async fn conclude_panel(&self, ctx: &Context<'_>, panel_id: ID, conclusion: String) -> Result<ExpertPanelObject> {
         Ok(ExpertPanelObject(
-            service::conclude_panel(db(ctx), viewer(ctx)?, parse_id(&panel_id, "专家组")?, conclusion).await?,
+            panel_review::conclude_panel(db(ctx), viewer(ctx)?, parse_id(&panel_id, "专家组")?, conclusion).await?,
         ))
     }
 }

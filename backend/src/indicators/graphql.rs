@@ -4,7 +4,8 @@ use base64::engine::general_purpose::STANDARD;
 use shared::indicators::{Comparator, Direction, Field, IndicatorSource, Level1, Level2, LibraryEntry, LibraryStatus};
 
 use super::entity as library;
-use super::service::{self, ImportOutcome, LibraryFilter, RowError};
+use super::import::{self, ImportOutcome, RowError};
+use super::service::{self, LibraryFilter};
 use crate::error::AppError;
 use crate::graphql::{LibraryIndicatorConnection, db, page_complexity, parse_id, viewer};
 use crate::organisations::graphql::OrganisationObject;
@@ -217,6 +218,6 @@ impl IndicatorMutation {
     /// The 绩效股 imports an .xlsx (base64) in the export's layout, all or nothing.
     #[graphql(complexity = "crate::request_limits::EXPENSIVE_COST + child_complexity")]
     async fn import_library_indicators(&self, ctx: &Context<'_>, file_base64: String) -> Result<ImportResult> {
-        Ok(service::import(db(ctx), viewer(ctx)?, &file_base64).await?.into())
+        Ok(import::import(db(ctx), viewer(ctx)?, &file_base64).await?.into())
     }
 }

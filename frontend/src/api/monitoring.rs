@@ -22,7 +22,7 @@ use crate::{org_summary_fields, page_fields, project_fields};
 
 macro_rules! round_fields {
     () => {
-        "id yearId month dueDate rule open"
+        "id yearId month dueDate rule open lightRules { execution redBelow yellowBelow blueAtPercent floors { month percent } gapPoints }"
     };
 }
 
@@ -74,6 +74,8 @@ pub struct Round {
     pub due_date: String,
     pub rule: Option<ExecutionRuleKind>,
     pub open: bool,
+    /// The light numbers the round was opened with.
+    pub light_rules: LightRules,
 }
 
 impl Round {
@@ -87,12 +89,9 @@ impl Round {
         self.rule.unwrap_or(ExecutionRuleKind::Ratio)
     }
 
-    /// The light rules the server applies to this round.
+    /// The light rules the server applies to this round (kept from its opening).
     pub fn light_rules(&self) -> LightRules {
-        match self.rule_kind() {
-            ExecutionRuleKind::FixedFloors => LightRules::sichuan(),
-            ExecutionRuleKind::Ratio => LightRules::default(),
-        }
+        self.light_rules.clone()
     }
 }
 

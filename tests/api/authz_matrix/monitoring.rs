@@ -76,6 +76,7 @@ async fn round_for(app: &TestApp, unit: i64, submitted: bool) -> i64 {
         month: Set(9),
         due_date: Set("2099-12-31".into()),
         rule: Set("ratio".into()),
+        light_rules: Set(None),
         status: Set("open".into()),
         created_by: Set(app.fixture.user_id(Actor::Performance)),
         created_at: Set(Utc::now()),

@@ -42,6 +42,7 @@ pub async fn rows(app: &TestApp, n: usize) -> Seeded {
         month: Set(9),
         due_date: Set("2099-12-31".into()),
         rule: Set("ratio".into()),
+        light_rules: Set(None),
         status: Set("open".into()),
         created_by: Set(perf),
         created_at: Set(now),

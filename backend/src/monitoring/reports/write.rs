@@ -8,8 +8,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoA
 use shared::indicators::Comparator;
 use shared::money::{check_yuan, from_fen, to_fen};
 use shared::monitoring::{
-    Light, Progress, check_indicator_report, completion_rate, execution_light, execution_rate, gap_warning,
-    indicator_light, worst,
+    Light, Progress, check_indicator_report, completion_rate, execution_light, execution_rate, indicator_light,
+    numeric_target, project_light,
 };
 use shared::reviews::TargetState;
 
@@ -45,7 +45,7 @@ pub async fn write_report(
     let rules = rounds::rules_of(r);
     let m = rounds::month(r);
     let rate = execution_rate(executed, budget);
-    let exec_light = execution_light(rate, m, &rules);
+    let exec_light = execution_light(executed, budget, m, &rules);
     let existing = report::Entity::find()
         .filter(report::Column::RoundId.eq(r.id))
         .filter(report::Column::ProjectId.eq(p.id))
@@ -60,7 +60,7 @@ pub async fn write_report(
         .transpose()?
         .unwrap_or_default();
     let mut rows: Vec<indicator::ActiveModel> = Vec::new();
-    let mut lights = vec![exec_light];
+    let mut lights = Vec::new();
     let mut completions = Vec::new();
     match entries {
         Some(entries) => {
@@ -93,11 +93,9 @@ pub async fn write_report(
                         ));
                     }
                 };
-                let target_value = plan.target_value.trim().parse::<Decimal>().ok();
+                let target_value = numeric_target(plan);
                 let light = indicator_light(plan.comparator, plan.direction, target_value, &progress, m, &rules);
-                if let (Progress::Actual(a), Some(t)) = (&progress, target_value) {
-                    completions.push(completion_rate(*a, t));
-                }
+                completions.extend(completion_rate(&progress, target_value));
                 lights.push(light);
                 rows.push(indicator::ActiveModel {
                     project_report_id: Set(0),
@@ -119,16 +117,17 @@ pub async fn write_report(
                 let kept =
                     indicator::Entity::find().filter(indicator::Column::ProjectReportId.eq(prev.id)).all(db).await?;
                 lights.extend(kept.iter().filter_map(|k| Light::parse(&k.light)));
+                for k in &kept {
+                    let plan = usize::try_from(k.position).ok().and_then(|i| planned.get(i));
+                    let actual = k.actual.as_deref().and_then(|a| a.parse::<Decimal>().ok());
+                    if let (Some(plan), Some(actual)) = (plan, actual) {
+                        completions.extend(completion_rate(&Progress::Actual(actual), numeric_target(plan)));
+                    }
+                }
             }
         }
     }
-    if !completions.is_empty() {
-        let mean = completions.iter().sum::<Decimal>() / Decimal::from(completions.len());
-        if gap_warning(mean, rate, &rules) {
-            lights.push(Light::Yellow);
-        }
-    }
-    let light = worst(lights).unwrap_or(exec_light);
+    let light = project_light(Some((executed, budget)), m, &lights, &completions, &rules).unwrap_or(exec_light);
     let now = Utc::now();
     let saved = match existing {
         Some(prev) => {

@@ -14,6 +14,10 @@ pub struct Model {
     pub due_date: String,
     /// A [`shared::monitoring::ExecutionRuleKind`] code.
     pub rule: String,
+    /// The [`shared::monitoring::LightRules`] the round was opened with (JSON);
+    /// `None` for rounds opened before the numbers were settings.
+    pub light_rules: Option<String>,
+    /// A [`shared::monitoring::RoundStatus`] code.
     pub status: String,
     pub created_by: i64,
     pub created_at: DateTimeUtc,

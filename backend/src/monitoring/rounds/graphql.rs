@@ -1,6 +1,6 @@
 use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, Utc};
-use shared::monitoring::ExecutionRuleKind;
+use shared::monitoring::{ExecutionRuleKind, LightRules, RoundStatus};
 
 use super::entity as round;
 use super::service;
@@ -31,6 +31,13 @@ impl RoundObject {
     }
     async fn open(&self) -> bool {
         service::is_open(&self.0)
+    }
+    async fn status(&self) -> RoundStatus {
+        service::status(&self.0)
+    }
+    /// The light numbers this round was opened with (rule settings at the time).
+    async fn light_rules(&self) -> LightRules {
+        service::rules_of(&self.0)
     }
 }
 

@@ -8,7 +8,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
     Set, TransactionSession, TransactionTrait,
 };
-use shared::monitoring::{ExecutionRuleKind, LightRules};
+use shared::monitoring::{ExecutionRuleKind, LightRules, RoundStatus};
 use shared::organisations::OrgKind;
 use shared::permissions::{Capability, Scope};
 
@@ -22,7 +22,11 @@ use crate::scope;
 use crate::viewer::Viewer;
 use crate::years::service as years;
 
+/// The light rules the round was opened with.
 pub fn rules_of(r: &round::Model) -> LightRules {
+    if let Some(rules) = r.light_rules.as_deref().and_then(|json| serde_json::from_str(json).ok()) {
+        return rules;
+    }
     match ExecutionRuleKind::parse(&r.rule) {
         Some(ExecutionRuleKind::FixedFloors) => LightRules::sichuan(),
         _ => LightRules::default(),
@@ -33,8 +37,12 @@ pub fn month(r: &round::Model) -> u32 {
     u32::try_from(r.month).unwrap_or(12)
 }
 
+pub fn status(r: &round::Model) -> RoundStatus {
+    RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed)
+}
+
 pub fn is_open(r: &round::Model) -> bool {
-    r.status == "open"
+    status(r) == RoundStatus::Open
 }
 
 /// Refuses with `CONFLICT` once the round is closed.
@@ -116,12 +124,15 @@ pub async fn open<C: ConnectionTrait + TransactionTrait>(
     if units.as_ref().is_some_and(|ids| ids.len() != unit_ids.len()) {
         return Err(AppError::bad_field("unitIds", "所选单位中有不是预算单位的"));
     }
+    let rules = crate::rules::light_rules(&txn, rule).await?;
+    let rules = serde_json::to_string(&rules).map_err(|e| AppError::Internal(e.into()))?;
     let created = round::ActiveModel {
         year_id: Set(year_id),
         month: Set(month),
         due_date: Set(due.format("%Y-%m-%d").to_string()),
         rule: Set(rule.as_str().into()),
-        status: Set("open".into()),
+        light_rules: Set(Some(rules)),
+        status: Set(RoundStatus::Open.as_str().into()),
         created_by: Set(viewer.user_id),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -249,7 +260,7 @@ pub async fn close<C: ConnectionTrait + TransactionTrait>(
     ensure_open(&r)?;
     let before = r.clone();
     let mut active = r.into_active_model();
-    active.status = Set("closed".into());
+    active.status = Set(RoundStatus::Closed.as_str().into());
     let after = active.update(&txn).await?;
     audit::record(
         &txn,

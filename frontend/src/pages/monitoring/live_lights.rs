@@ -1,14 +1,14 @@
 //! The lights of a report while the unit types it: the same `shared::monitoring`
 //! rules, read the same way as the server reads the submitted report
-//! (`backend/src/monitoring/service.rs::write_report`), so what the form shows
+//! (`backend/src/monitoring/reports/write.rs`), so what the form shows
 //! is what the server will store.
 
 use rust_decimal::Decimal;
 use shared::indicators::Comparator;
 use shared::money::{format_yuan, parse_yuan};
 use shared::monitoring::{
-    Light, LightRules, Progress, QualitativeProgress, completion_rate, execution_light, execution_rate, gap_warning,
-    indicator_light, worst,
+    Light, LightRules, Progress, QualitativeProgress, completion_rate, execution_light, execution_rate,
+    indicator_light, numeric_target,
 };
 use shared::targets::TargetIndicator;
 
@@ -36,8 +36,7 @@ pub fn parse_executed(text: &str, budget: Decimal) -> Result<Option<Decimal>, St
 
 /// Budget execution: 执行率 (per cent, two places) and its light at `month`.
 pub fn execution(executed: Decimal, budget: Decimal, month: u32, rules: &LightRules) -> (Decimal, Light) {
-    let rate = execution_rate(executed, budget);
-    (rate, execution_light(rate, month, rules))
+    (execution_rate(executed, budget), execution_light(executed, budget, month, rules))
 }
 
 /// What the unit reported of an indicator: a qualitative outcome for 定性,
@@ -57,44 +56,14 @@ pub fn progress(
     }
 }
 
-/// The indicator's full-year target, if it is a number.
-fn target_value(plan: &TargetIndicator) -> Option<Decimal> {
-    plan.target_value.trim().parse::<Decimal>().ok()
-}
-
 /// An indicator's light at `month`.
 pub fn indicator(plan: &TargetIndicator, progress: &Progress, month: u32, rules: &LightRules) -> Light {
-    indicator_light(plan.comparator, plan.direction, target_value(plan), progress, month, rules)
+    indicator_light(plan.comparator, plan.direction, numeric_target(plan), progress, month, rules)
 }
 
 /// Target completion (per cent, capped at 100) for the fixed-floor gap check.
 pub fn completion(plan: &TargetIndicator, progress: &Progress) -> Option<Decimal> {
-    match (progress, target_value(plan)) {
-        (Progress::Actual(a), Some(t)) => Some(completion_rate(*a, t)),
-        _ => None,
-    }
-}
-
-/// The project's light: the worst of execution and the indicators; under the
-/// fixed-floor rule a gap of more than 10 points between the mean target
-/// completion and the execution rate makes it at least yellow.
-pub fn project(
-    execution: Option<(Decimal, Light)>,
-    indicators: &[Light],
-    completions: &[Decimal],
-    rules: &LightRules,
-) -> Option<Light> {
-    let mut lights: Vec<Light> = indicators.to_vec();
-    if let Some((rate, light)) = execution {
-        lights.push(light);
-        if !completions.is_empty() {
-            let mean = completions.iter().sum::<Decimal>() / Decimal::from(completions.len());
-            if gap_warning(mean, rate, rules) {
-                lights.push(Light::Yellow);
-            }
-        }
-    }
-    worst(lights)
+    completion_rate(progress, numeric_target(plan))
 }
 
 #[cfg(test)]
@@ -150,17 +119,5 @@ mod tests {
         assert!(parse_executed("100000.01", d("100000")).is_err());
         assert!(parse_executed("1.234", d("100000")).is_err());
         assert_eq!(parse_executed("", d("100000")), Ok(None));
-    }
-
-    #[test]
-    fn the_project_takes_the_worst_light_and_the_gap_warning() {
-        let rules = LightRules::default();
-        assert_eq!(project(Some((d("60"), Light::Green)), &[Light::Blue], &[], &rules), Some(Light::Green));
-        assert_eq!(project(Some((d("60"), Light::Green)), &[Light::Red], &[], &rules), Some(Light::Red));
-        assert_eq!(project(None, &[], &[], &rules), None);
-        // Sichuan floors at month 9: 60 % executed is green, but 100 % done is a gap of 40 points.
-        let sichuan = LightRules::sichuan();
-        assert_eq!(project(Some((d("60"), Light::Green)), &[Light::Blue], &[d("100")], &sichuan), Some(Light::Yellow));
-        assert_eq!(project(Some((d("60"), Light::Green)), &[Light::Green], &[d("65")], &sichuan), Some(Light::Green));
     }
 }

@@ -1,11 +1,11 @@
 use futures::future::join;
 use leptos::prelude::*;
 use shared::money::format_yuan;
-use shared::monitoring::Light;
+use shared::monitoring::{Light, project_light};
 use shared::reviews::TargetState;
 
 use super::indicator_entry::{IndicatorDraft, IndicatorEntry};
-use super::live_lights::{execution, parse_executed, project as project_light};
+use super::live_lights::{execution, parse_executed};
 use crate::api::ApiError;
 use crate::api::monitoring::{self, IndicatorReportInput, ProjectReport, Round, TargetBrief};
 use crate::api::projects::Project;
@@ -96,7 +96,8 @@ fn ReportEditor(
     let live_light = Memo::new(move |_| {
         let lights: Vec<Light> = indicator_lights.get().into_iter().flatten().collect();
         let completions: Vec<_> = drafts.with_value(|ds| ds.iter().filter_map(IndicatorDraft::completion).collect());
-        rules.with_value(|r| project_light(exec.get(), &lights, &completions, r))
+        let executed = executed_parsed.get().ok().flatten().map(|e| (e, budget));
+        rules.with_value(|r| project_light(executed, month, &lights, &completions, r))
     });
     let complete = move || exec.get().is_some() && indicator_lights.with(|ls| ls.iter().all(Option::is_some));
 
