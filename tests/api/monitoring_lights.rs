@@ -92,3 +92,52 @@ async fn each_round_keeps_the_light_numbers_it_was_opened_with() {
     let res = app.gql(Some(&perf), SET, json!({ "k": "monitoring.red_below", "v": "55" })).await;
     res.expect_code("FORBIDDEN");
 }
+
+#[tokio::test]
+async fn a_year_counts_each_project_once_with_its_latest_light() {
+    let app = TestApp::spawn().await;
+    let perf = app.token(Actor::Performance).await;
+    let dept = app.token(Actor::Department).await;
+    let september = open(&app, &perf, 9).await;
+    let october = open(&app, &perf, 10).await;
+    // P: red in September (40 % at month 9), green in October (90 % at month 10).
+    let p = approved_project(&app, app.fixture.d1, "YEAR-P").await;
+    let q = approved_project(&app, app.fixture.d1, "YEAR-Q").await;
+    for (round, project, executed) in
+        [(&september, p, "40000.00"), (&october, p, "90000.00"), (&september, q, "45000.00")]
+    {
+        let vars = json!({ "r": round["id"], "p": project.to_string(), "e": executed, "i": on_track() });
+        app.gql(Some(&dept), REPORT, vars).await.ok();
+    }
+    // The unit declares September complete, not October.
+    let submit = "mutation($r: ID!) { submitRoundReport(roundId: $r) { id } }";
+    app.gql(Some(&dept), submit, json!({ "r": september["id"] })).await.ok();
+
+    let q_year = "query($y: ID!) { monitoringStatistics(yearId: $y) { units { unitKind monitored submitted } byLight { light projects } } }";
+    let year = app.gql(Some(&perf), q_year, json!({ "y": app.fixture.year.to_string() })).await;
+    let stats = &year.ok()["monitoringStatistics"];
+    let lights: Vec<(String, i64)> = stats["byLight"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["light"].as_str().unwrap().to_owned(), l["projects"].as_i64().unwrap()))
+        .collect();
+    // Two projects, each once: P with October's green, Q with September's yellow.
+    let n = |light: &str| lights.iter().find(|l| l.0 == light).map_or(0, |l| l.1);
+    assert_eq!((n("BLUE"), n("GREEN"), n("YELLOW"), n("RED")), (0, 1, 1, 0), "{lights:?}");
+    // The unit is monitored once and has not submitted every round it is in.
+    let departments =
+        stats["units"].as_array().unwrap().iter().find(|u| u["unitKind"] == "DEPARTMENT").cloned().unwrap();
+    assert_eq!((departments["monitored"].as_i64(), departments["submitted"].as_i64()), (Some(1), Some(0)));
+
+    // One round alone still counts its own reports.
+    let q_round = "query($r: ID!) { roundStatistics(roundId: $r) { byLight { light projects } } }";
+    let round = app.gql(Some(&perf), q_round, json!({ "r": september["id"] })).await;
+    let sept: i64 = round.ok()["roundStatistics"]["byLight"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["projects"].as_i64().unwrap())
+        .sum();
+    assert_eq!(sept, 2);
+}

@@ -54,7 +54,11 @@ async fn figures(db: &impl ConnectionTrait, viewer: &Viewer, rounds: &[round::Mo
         [one] => unit_figures_of_round(db, one).await?,
         _ => unit_figures_of_rounds(db, rounds).await?,
     };
-    lights_and_decisions(db, &ids, &mut figures).await?;
+    figures.by_light = match rounds {
+        [one] => lights_of_round(db, one.id).await?,
+        _ => latest_lights(db, rounds).await?,
+    };
+    decisions(db, &ids, &mut figures).await?;
     Ok(figures)
 }
 
@@ -107,7 +111,8 @@ async fn unit_figures_of_round(db: &impl ConnectionTrait, r: &round::Model) -> A
     Ok(figures)
 }
 
-/// Several rounds' unit figures, each unit counted once.
+/// Several rounds' unit figures, each unit counted once: monitored if in any
+/// round, submitted if it submitted in every round it was in, late if late in any.
 async fn unit_figures_of_rounds(db: &impl ConnectionTrait, rounds: &[round::Model]) -> AppResult<Figures> {
     let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
     let today = Utc::now().date_naive();
@@ -121,8 +126,9 @@ async fn unit_figures_of_rounds(db: &impl ConnectionTrait, rounds: &[round::Mode
         let of_kind: Vec<_> =
             units.iter().filter(|(_, o)| o.as_ref().is_some_and(|o| o.kind == kind.as_str())).collect();
         let monitored: BTreeSet<i64> = of_kind.iter().map(|(u, _)| u.unit_id).collect();
-        let submitted: BTreeSet<i64> =
-            of_kind.iter().filter(|(u, _)| u.submitted_at.is_some()).map(|(u, _)| u.unit_id).collect();
+        let missing: BTreeSet<i64> =
+            of_kind.iter().filter(|(u, _)| u.submitted_at.is_none()).map(|(u, _)| u.unit_id).collect();
+        let submitted: BTreeSet<i64> = monitored.difference(&missing).copied().collect();
         let late: BTreeSet<i64> = of_kind
             .iter()
             .filter(|(u, _)| rounds.iter().find(|r| r.id == u.round_id).is_some_and(|r| is_late(r, u, today)))
@@ -141,19 +147,48 @@ async fn unit_figures_of_rounds(db: &impl ConnectionTrait, rounds: &[round::Mode
     Ok(figures)
 }
 
-async fn lights_and_decisions(db: &impl ConnectionTrait, ids: &[i64], figures: &mut Figures) -> AppResult<()> {
+/// Projects by light in one round, counted by the database.
+async fn lights_of_round(db: &impl ConnectionTrait, round_id: i64) -> AppResult<Vec<(Light, i64)>> {
     let lights: Vec<(String, i64)> = report::Entity::find()
         .select_only()
         .column(report::Column::Light)
         .column_as(Expr::col(report::Column::Id).count(), "n")
-        .filter(report::Column::RoundId.is_in(ids.to_vec()))
+        .filter(report::Column::RoundId.eq(round_id))
         .group_by(report::Column::Light)
         .into_tuple()
         .all(db)
         .await?;
-    figures.by_light =
-        Light::ALL.iter().map(|l| (*l, lights.iter().find(|r| r.0 == l.as_str()).map_or(0, |r| r.1))).collect();
+    Ok(Light::ALL.iter().map(|l| (*l, lights.iter().find(|r| r.0 == l.as_str()).map_or(0, |r| r.1))).collect())
+}
 
+/// Projects by light over several rounds: each project once, with its light
+/// in the latest round (by checkpoint month) that has its report.
+async fn latest_lights(db: &impl ConnectionTrait, rounds: &[round::Model]) -> AppResult<Vec<(Light, i64)>> {
+    let ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
+    let rows: Vec<(i64, i64, String)> = report::Entity::find()
+        .select_only()
+        .column(report::Column::ProjectId)
+        .column(report::Column::RoundId)
+        .column(report::Column::Light)
+        .filter(report::Column::RoundId.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let month = |round_id: i64| rounds.iter().find(|r| r.id == round_id).map_or(0, |r| r.month);
+    let mut latest: std::collections::BTreeMap<i64, (i32, String)> = std::collections::BTreeMap::new();
+    for (project, round_id, light) in rows {
+        let m = month(round_id);
+        if latest.get(&project).is_none_or(|(seen, _)| m > *seen) {
+            latest.insert(project, (m, light));
+        }
+    }
+    Ok(Light::ALL
+        .iter()
+        .map(|l| (*l, count(latest.values().filter(|(_, light)| light == l.as_str()).count())))
+        .collect())
+}
+
+async fn decisions(db: &impl ConnectionTrait, ids: &[i64], figures: &mut Figures) -> AppResult<()> {
     let decisions: Vec<(String, Option<i64>)> = decision::Entity::find()
         .select_only()
         .column(decision::Column::Kind)
