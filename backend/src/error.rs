@@ -14,6 +14,9 @@ pub mod code {
     pub const NOT_FOUND: &str = "NOT_FOUND";
     pub const BAD_USER_INPUT: &str = "BAD_USER_INPUT";
     pub const CONFLICT: &str = "CONFLICT";
+    /// The field decides a rule that has already been applied (the ex-ante
+    /// gate) and can no longer be edited; `extensions.field` names it.
+    pub const FIELD_FROZEN: &str = "FIELD_FROZEN";
     pub const ACCOUNT_LOCKED: &str = "ACCOUNT_LOCKED";
     pub const YEAR_CLOSED: &str = "YEAR_CLOSED";
     /// The caller logged in with a one-time password: change it first.
@@ -38,6 +41,10 @@ pub enum AppError {
         message: String,
     },
     Conflict(String),
+    FieldFrozen {
+        field: &'static str,
+        message: String,
+    },
     AccountLocked(String),
     YearClosed,
     PasswordChangeRequired,
@@ -71,6 +78,7 @@ impl AppError {
             AppError::NotFound(_) => code::NOT_FOUND,
             AppError::BadInput { .. } => code::BAD_USER_INPUT,
             AppError::Conflict(_) => code::CONFLICT,
+            AppError::FieldFrozen { .. } => code::FIELD_FROZEN,
             AppError::AccountLocked(_) => code::ACCOUNT_LOCKED,
             AppError::YearClosed => code::YEAR_CLOSED,
             AppError::PasswordChangeRequired => code::PASSWORD_CHANGE_REQUIRED,
@@ -86,7 +94,8 @@ impl AppError {
             | AppError::Forbidden(m)
             | AppError::Conflict(m)
             | AppError::AccountLocked(m)
-            | AppError::BadInput { message: m, .. } => m.clone(),
+            | AppError::BadInput { message: m, .. }
+            | AppError::FieldFrozen { message: m, .. } => m.clone(),
             AppError::NotFound(what) => format!("{what}不存在或无权查看"),
             AppError::YearClosed => "该预算年度已关闭，数据只读".into(),
             AppError::PasswordChangeRequired => "请先修改初始密码（一次性密码）后再继续".into(),
@@ -122,6 +131,7 @@ impl From<AppError> for async_graphql::Error {
         let code = err.code();
         let field = match &err {
             AppError::BadInput { field, .. } => *field,
+            AppError::FieldFrozen { field, .. } => Some(*field),
             _ => None,
         };
         async_graphql::Error::new(err.message()).extend_with(|_, ext| {

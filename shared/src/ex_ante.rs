@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain_enum;
 use crate::ledger::LedgerKind;
 use crate::projects::ProjectKind;
+use crate::reviews::TargetState;
 
 domain_enum! {
     /// The five scored dimensions.
@@ -67,6 +68,72 @@ pub fn requires_assessment(kind: ProjectKind, is_new: bool, requested: Decimal, 
     match kind {
         ProjectKind::UnitOverall => false,
         ProjectKind::Project | ProjectKind::Policy => is_new || requested > rules.continuing_threshold,
+    }
+}
+
+/// The fields of a project that decide whether it needs an assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GateFields {
+    pub kind: ProjectKind,
+    pub is_new: bool,
+    pub requested: Decimal,
+}
+
+impl GateFields {
+    pub fn requires_assessment(&self, rules: &ExAnteRules) -> bool {
+        requires_assessment(self.kind, self.is_new, self.requested, rules)
+    }
+
+    /// The first gate field (its API name and label) that differs in `next`.
+    /// Amounts compare by value (`1.5` equals `1.50`).
+    pub fn changed(&self, next: &GateFields) -> Option<(&'static str, &'static str)> {
+        if self.kind != next.kind {
+            Some(("kind", "项目类型"))
+        } else if self.is_new != next.is_new {
+            Some(("isNew", "新增/延续"))
+        } else if self.requested != next.requested {
+            Some(("requestedAmount", "申报金额"))
+        } else {
+            None
+        }
+    }
+}
+
+/// Why the gate fields of a project can no longer be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frozen {
+    /// An assessment exists: it was made on these fields, for good.
+    Assessed,
+    /// The target is in review or approved; a return hands it back.
+    InReview,
+}
+
+impl Frozen {
+    /// The message for an edit of the field labelled `label`.
+    pub fn message(self, label: &str) -> String {
+        match self {
+            Frozen::Assessed => {
+                format!("该项目已开展事前绩效评估，“{label}”不能再修改；预算调整请在目标审核中办理（调整预算）")
+            }
+            Frozen::InReview => {
+                format!("绩效目标已进入审核，“{label}”不能再修改；如需修改，请审核人退回后再改并重新提交")
+            }
+        }
+    }
+}
+
+/// [design] Once an assessment exists, or the target has left the unit (in
+/// review or approved), the fields deciding the gate are frozen: otherwise a
+/// unit could lift the gate after an adverse conclusion by editing them. A
+/// return gives the target back to the unit and reopens review from the first
+/// step, unless an assessment exists.
+pub fn gate_frozen(assessed: bool, target: Option<TargetState>) -> Option<Frozen> {
+    if assessed {
+        Some(Frozen::Assessed)
+    } else if target.is_some_and(|s| !s.is_editable()) {
+        Some(Frozen::InReview)
+    } else {
+        None
     }
 }
 
@@ -136,6 +203,31 @@ mod tests {
         assert!(!requires_assessment(ProjectKind::Project, false, d("5000000"), &rules));
         assert!(requires_assessment(ProjectKind::Project, false, d("5000000.01"), &rules));
         assert!(!requires_assessment(ProjectKind::UnitOverall, true, d("90000000"), &rules));
+    }
+
+    #[test]
+    fn the_gate_fields_freeze_once_assessed_or_in_review() {
+        assert_eq!(gate_frozen(false, None), None);
+        assert_eq!(gate_frozen(false, Some(TargetState::Draft)), None);
+        assert_eq!(gate_frozen(false, Some(TargetState::Returned)), None);
+        for s in [TargetState::PendingInitial, TargetState::PendingExpert, TargetState::Approved] {
+            assert_eq!(gate_frozen(false, Some(s)), Some(Frozen::InReview), "{s:?}");
+        }
+        assert_eq!(gate_frozen(true, Some(TargetState::Returned)), Some(Frozen::Assessed));
+        assert_eq!(gate_frozen(true, None), Some(Frozen::Assessed));
+        assert!(Frozen::Assessed.message("申报金额").contains("“申报金额”不能再修改"));
+    }
+
+    #[test]
+    fn a_change_to_a_gate_field_is_named() {
+        let g = GateFields { kind: ProjectKind::Project, is_new: true, requested: d("40000000.00") };
+        assert_eq!(g.changed(&g), None);
+        assert_eq!(g.changed(&GateFields { requested: d("40000000"), ..g }), None);
+        assert_eq!(g.changed(&GateFields { is_new: false, ..g }), Some(("isNew", "新增/延续")));
+        assert_eq!(g.changed(&GateFields { requested: d("1"), ..g }).map(|c| c.0), Some("requestedAmount"));
+        assert_eq!(g.changed(&GateFields { kind: ProjectKind::UnitOverall, ..g }).map(|c| c.0), Some("kind"));
+        assert!(g.requires_assessment(&ExAnteRules::default()));
+        assert!(!GateFields { is_new: false, requested: d("1"), ..g }.requires_assessment(&ExAnteRules::default()));
     }
 
     #[test]

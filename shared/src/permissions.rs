@@ -13,8 +13,6 @@ pub enum Capability {
     ReadProjects,
     /// Create, edit and delete projects of units in scope.
     EditProjects,
-    /// Set a project's approved amount (批复金额).
-    SetApprovedAmount,
     /// List and read budget units (within row scope).
     ReadUnits,
     /// The county-wide overview of projects and amounts.
@@ -66,7 +64,7 @@ pub fn allows(role: Role, org_kind: OrgKind, cap: Capability) -> bool {
             matches!(cap, ReadProjects | EditProjects | ReadUnits | EditTargets | ProposeIndicators)
         }
         Role::FinanceSection => match cap {
-            ReadProjects | EditProjects | SetApprovedAmount | ReadUnits | ReviewTargets => true,
+            ReadProjects | EditProjects | ReadUnits | ReviewTargets => true,
             ReadCountyOverview | OrganiseReviews | ManageLibrary => org_kind == OrgKind::PerformanceSection,
             Administer | ManageSecurity | ReadAuditLog | EditTargets | GiveExpertOpinion | SubmitFindings
             | ProposeIndicators => false,
@@ -116,12 +114,11 @@ mod tests {
     }
 
     /// Every capability, for exhaustive checks.
-    const ALL_CAPS: [Capability; 15] = {
+    const ALL_CAPS: [Capability; 14] = {
         use Capability::*;
         [
             ReadProjects,
             EditProjects,
-            SetApprovedAmount,
             ReadUnits,
             ReadCountyOverview,
             Administer,
@@ -176,11 +173,11 @@ mod tests {
     }
 
     #[test]
-    fn units_edit_their_own_projects_but_not_approved_amounts() {
+    fn units_edit_their_own_projects_but_review_none() {
         for role in [Role::Department, Role::Township] {
             let k = if role == Role::Department { OrgKind::Department } else { OrgKind::Township };
             assert!(allows(role, k, Capability::EditProjects));
-            assert!(!allows(role, k, Capability::SetApprovedAmount));
+            assert!(!allows(role, k, Capability::ReviewTargets));
             assert_eq!(unit_scope(role, k), Scope::OwnUnit);
         }
     }

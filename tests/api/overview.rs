@@ -9,8 +9,10 @@ async fn the_overview_sums_the_year_by_budget_type_and_unit_kind() {
     let f = app.fixture.clone();
     let perf = app.token(Actor::Performance).await;
     let q = "mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }";
-    let fund = json!({ "yearId": f.year.to_string(), "unitId": f.t2.to_string(), "code": "FUND-1", "name": "场镇污水", "kind": "PROJECT", "budgetType": "GOVERNMENT_FUND", "requestedAmount": "50000.25", "approvedAmount": "40000.10", "isNew": true });
-    app.gql(Some(&perf), q, json!({ "i": fund })).await.ok();
+    let fund = json!({ "yearId": f.year.to_string(), "unitId": f.t2.to_string(), "code": "FUND-1", "name": "场镇污水", "kind": "PROJECT", "budgetType": "GOVERNMENT_FUND", "requestedAmount": "50000.25", "isNew": true });
+    let id = app.gql(Some(&perf), q, json!({ "i": fund })).await.ok()["createProject"]["id"].clone();
+    // Approval sets the approved amount (request less cuts); set here directly.
+    app.exec(&format!("UPDATE project SET approved_fen = 4000010 WHERE id = {}", id.as_str().unwrap())).await;
     let res = app.as_actor(Actor::Leadership, OVERVIEW, json!({ "y": f.year.to_string() })).await;
     let o = &res.ok()["countyOverview"];
     // Five fixture projects of 10,000.00 each, unapproved, plus the fund project.

@@ -4,12 +4,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, JoinType, QueryFilter, QuerySelect,
     RelationTrait, Set, TransactionSession, TransactionTrait,
 };
-use shared::ex_ante::{AssessmentState, AssessorKind, Conclusion, consequence, requires_assessment, total_score};
+use shared::ex_ante::{AssessmentState, AssessorKind, Conclusion, consequence, total_score};
 use shared::ledger::LedgerSource;
 use shared::money::{check_yuan, from_fen, to_fen};
 use shared::organisations::OrgKind;
 use shared::permissions::Capability;
-use shared::projects::ProjectKind;
 use shared::roles::Role;
 
 use super::entity as assessment;
@@ -31,8 +30,7 @@ pub async fn for_project(db: &impl ConnectionTrait, project_id: i64) -> AppResul
 
 /// Whether the project needs an assessment under the configured rules.
 pub async fn required_for(db: &impl ConnectionTrait, p: &project::Model) -> AppResult<bool> {
-    let kind = ProjectKind::parse(&p.kind).unwrap_or(ProjectKind::Project);
-    Ok(requires_assessment(kind, p.is_new, from_fen(p.requested_fen), &rules::ex_ante_rules(db).await?))
+    Ok(projects::gate_fields(p)?.requires_assessment(&rules::ex_ante_rules(db).await?))
 }
 
 pub fn state(a: &assessment::Model) -> AppResult<AssessmentState> {

@@ -1,4 +1,4 @@
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
+use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, Utc};
 use shared::money::from_fen;
 use shared::projects::{BudgetType, ProjectKind};
@@ -55,7 +55,7 @@ impl ProjectObject {
         Money(from_fen(self.0.requested_fen))
     }
 
-    /// 批复金额 (元), once approved.
+    /// 批复金额 (元), set by approval: the request less the ledger's cuts.
     async fn approved_amount(&self) -> Option<Money> {
         self.0.approved_fen.map(|fen| Money(from_fen(fen)))
     }
@@ -134,11 +134,12 @@ pub struct CreateProjectInput {
     pub kind: ProjectKind,
     pub budget_type: BudgetType,
     pub requested_amount: Money,
-    /// Finance sections only.
-    pub approved_amount: Option<Money>,
     pub is_new: bool,
 }
 
+/// Only the given fields change. `kind`, `isNew` and `requestedAmount` decide
+/// the ex-ante gate: once an assessment exists or the target is in review,
+/// changing them is refused with `FIELD_FROZEN`.
 #[derive(InputObject)]
 pub struct UpdateProjectInput {
     pub code: Option<String>,
@@ -146,8 +147,6 @@ pub struct UpdateProjectInput {
     pub kind: Option<ProjectKind>,
     pub budget_type: Option<BudgetType>,
     pub requested_amount: Option<Money>,
-    /// Finance sections only; `null` clears it.
-    pub approved_amount: MaybeUndefined<Money>,
     pub is_new: Option<bool>,
 }
 
@@ -165,7 +164,6 @@ impl ProjectMutation {
             kind: input.kind,
             budget_type: input.budget_type,
             requested: input.requested_amount.0,
-            approved: input.approved_amount.map(|m| m.0),
             is_new: input.is_new,
         };
         Ok(ProjectObject(service::create(db(ctx), viewer(ctx)?, new).await?))
@@ -178,11 +176,6 @@ impl ProjectMutation {
             kind: input.kind,
             budget_type: input.budget_type,
             requested: input.requested_amount.map(|m| m.0),
-            approved: match input.approved_amount {
-                MaybeUndefined::Undefined => None,
-                MaybeUndefined::Null => Some(None),
-                MaybeUndefined::Value(m) => Some(Some(m.0)),
-            },
             is_new: input.is_new,
         };
         Ok(ProjectObject(service::update(db(ctx), viewer(ctx)?, parse_id(&id, "项目")?, patch).await?))

@@ -1,9 +1,10 @@
 use chrono::Utc;
 use rust_decimal::Decimal;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, ModelTrait, QueryFilter,
-    Select, Set, TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter, Select, Set,
+    TransactionSession, TransactionTrait,
 };
+use shared::ex_ante::{Frozen, GateFields, gate_frozen};
 use shared::money::{from_fen, to_fen};
 use shared::permissions::Capability;
 use shared::projects::{BudgetType, ProjectFields, ProjectKind, validate_project};
@@ -11,9 +12,11 @@ use shared::projects::{BudgetType, ProjectFields, ProjectKind, validate_project}
 use super::entity as project;
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
+use crate::ex_ante::service as ex_ante;
 use crate::organisations::service as organisations;
 use crate::pagination::{self, Page, PageRequest};
 use crate::scope;
+use crate::targets::entity as target;
 use crate::viewer::Viewer;
 use crate::years::service as years;
 
@@ -73,7 +76,6 @@ pub struct NewProject {
     pub kind: ProjectKind,
     pub budget_type: BudgetType,
     pub requested: Decimal,
-    pub approved: Option<Decimal>,
     pub is_new: bool,
 }
 
@@ -83,16 +85,12 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     new: NewProject,
 ) -> AppResult<project::Model> {
     viewer.require(Capability::EditProjects)?;
-    if new.approved.is_some() {
-        viewer.require(Capability::SetApprovedAmount)?;
-    }
     let unit_id = match new.unit_id {
         Some(id) => id,
         None if viewer.role.is_unit_role() => viewer.org_id,
         None => return Err(AppError::bad_field("unitId", "请选择预算单位")),
     };
-    let fields =
-        ProjectFields { code: new.code, name: new.name, requested: Some(new.requested), approved: new.approved };
+    let fields = ProjectFields { code: new.code, name: new.name, requested: Some(new.requested) };
     check(&fields)?;
     let txn = crate::tx::begin(db).await?;
     organisations::unit_in_scope(&txn, viewer, unit_id).await?;
@@ -107,7 +105,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         kind: Set(new.kind.as_str().into()),
         budget_type: Set(new.budget_type.as_str().into()),
         requested_fen: Set(to_fen(new.requested)),
-        approved_fen: Set(new.approved.map(to_fen)),
+        approved_fen: Set(None),
         is_new: Set(new.is_new),
         created_at: Set(now),
         updated_at: Set(now),
@@ -120,7 +118,8 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     Ok(created)
 }
 
-/// Only the given fields change. `approved: Some(None)` clears the approved amount.
+/// Only the given fields change. The approved amount is not among them: it is
+/// set by approval (`targets::service::review`), the request less the ledger's cuts.
 #[derive(Default)]
 pub struct ProjectPatch {
     pub code: Option<String>,
@@ -128,7 +127,6 @@ pub struct ProjectPatch {
     pub kind: Option<ProjectKind>,
     pub budget_type: Option<BudgetType>,
     pub requested: Option<Decimal>,
-    pub approved: Option<Option<Decimal>>,
     pub is_new: Option<bool>,
 }
 
@@ -139,9 +137,6 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     patch: ProjectPatch,
 ) -> AppResult<project::Model> {
     viewer.require(Capability::EditProjects)?;
-    if patch.approved.is_some() {
-        viewer.require(Capability::SetApprovedAmount)?;
-    }
     let txn = crate::tx::begin(db).await?;
     let before = get(&txn, viewer, id).await?;
     years::ensure_writable(&txn, before.year_id).await?;
@@ -152,24 +147,34 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         code: patch.code.unwrap_or_else(|| before.code.clone()),
         name: patch.name.unwrap_or_else(|| before.name.clone()),
         requested: Some(patch.requested.unwrap_or_else(|| from_fen(before.requested_fen))),
-        approved: patch.approved.unwrap_or_else(|| before.approved_fen.map(from_fen)),
     };
     check(&fields)?;
+    let gate_before = gate_fields(&before)?;
+    let gate_after = GateFields {
+        kind: patch.kind.unwrap_or(gate_before.kind),
+        is_new: patch.is_new.unwrap_or(gate_before.is_new),
+        requested: fields.requested.unwrap_or(gate_before.requested),
+    };
+    if let Some((field, label)) = gate_before.changed(&gate_after)
+        && let Some(frozen) = gate_frozen_for(&txn, id).await?
+    {
+        return Err(AppError::FieldFrozen { field, message: frozen.message(label) });
+    }
     ensure_code_free(&txn, before.year_id, fields.code.trim(), Some(id)).await?;
-    let mut active = before.clone().into_active_model();
-    active.code = Set(fields.code.trim().into());
-    active.name = Set(fields.name.trim().into());
-    if let Some(kind) = patch.kind {
-        active.kind = Set(kind.as_str().into());
+    let next = project::Model {
+        code: fields.code.trim().into(),
+        name: fields.name.trim().into(),
+        kind: gate_after.kind.as_str().into(),
+        budget_type: patch.budget_type.map_or_else(|| before.budget_type.clone(), |b| b.as_str().into()),
+        requested_fen: to_fen(gate_after.requested),
+        is_new: gate_after.is_new,
+        ..before.clone()
+    };
+    if next == before {
+        // Nothing changes: nothing is written, not even an audit entry.
+        return Ok(before);
     }
-    if let Some(budget_type) = patch.budget_type {
-        active.budget_type = Set(budget_type.as_str().into());
-    }
-    active.requested_fen = Set(fields.requested.map(to_fen).unwrap_or(before.requested_fen));
-    active.approved_fen = Set(fields.approved.map(to_fen));
-    if let Some(is_new) = patch.is_new {
-        active.is_new = Set(is_new);
-    }
+    let mut active = project::ActiveModel::from(next).reset_all();
     active.updated_at = Set(Utc::now());
     let after = active.update(&txn).await?;
     audit::record(&txn, viewer, Change::new("project.update", "project", id).before(&before).after(&after)).await?;
@@ -185,10 +190,32 @@ pub async fn delete<C: ConnectionTrait + TransactionTrait>(db: &C, viewer: &View
     if before.approved_fen.is_some() {
         return Err(AppError::Conflict("已批复的项目不能删除".into()));
     }
+    if gate_frozen_for(&txn, id).await?.is_some() {
+        return Err(AppError::Conflict("项目已开展事前绩效评估或绩效目标已进入审核，不能删除".into()));
+    }
     audit::record(&txn, viewer, Change::new("project.delete", "project", id).before(&before)).await?;
     before.delete(&txn).await?;
     txn.commit().await?;
     Ok(id)
+}
+
+/// The fields of a stored project that decide the ex-ante gate.
+pub fn gate_fields(p: &project::Model) -> AppResult<GateFields> {
+    let kind = ProjectKind::parse(&p.kind)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad project kind {}", p.kind)))?;
+    Ok(GateFields { kind, is_new: p.is_new, requested: from_fen(p.requested_fen) })
+}
+
+/// Whether (and why) the project's gate fields are frozen: an assessment
+/// exists, or its target has left the unit.
+async fn gate_frozen_for(db: &impl ConnectionTrait, project_id: i64) -> AppResult<Option<Frozen>> {
+    let assessed = ex_ante::for_project(db, project_id).await?.is_some();
+    let target = target::Entity::find().filter(target::Column::ProjectId.eq(project_id)).one(db).await?;
+    let state = match target {
+        Some(t) => Some(crate::targets::service::state(&t)?),
+        None => None,
+    };
+    Ok(gate_frozen(assessed, state))
 }
 
 fn check(fields: &ProjectFields) -> AppResult<()> {

@@ -71,8 +71,6 @@ pub struct NewProject {
     pub kind: ProjectKind,
     pub budget_type: BudgetType,
     pub requested_amount: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub approved_amount: Option<String>,
     pub is_new: bool,
 }
 
@@ -85,9 +83,6 @@ pub struct ProjectChange {
     pub kind: ProjectKind,
     pub budget_type: BudgetType,
     pub requested_amount: String,
-    /// Only finance sections send it: `Some(None)` (JSON `null`) clears it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub approved_amount: Option<Option<String>>,
     pub is_new: bool,
 }
 

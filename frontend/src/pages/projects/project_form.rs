@@ -4,19 +4,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::money::parse_yuan;
 use shared::organisations::OrgKind;
-use shared::permissions::Capability;
 use shared::projects::{BudgetType, ProjectKind, validate_project_text};
 
 use crate::api::ApiError;
 use crate::api::organisations;
 use crate::api::projects::{self, NewProject, Project, ProjectChange};
 use crate::api::years::FiscalYear;
-use crate::components::{EnumSelect, FormField, IdSelect, Loaded, TextInput};
+use crate::components::{EnumSelect, FieldError, FormField, IdSelect, Loaded, TextInput};
 use crate::contexts::use_session;
 
 /// The input fields that have their own error element; a server error naming
 /// another field (or none) is shown above the form.
-const FIELDS: &[&str] = &["code", "name", "kind", "budgetType", "requestedAmount", "approvedAmount", "unitId"];
+const FIELDS: &[&str] = &["code", "name", "kind", "budgetType", "requestedAmount", "isNew", "unitId"];
 
 #[derive(Debug, Clone)]
 enum SaveRequest {
@@ -26,13 +25,15 @@ enum SaveRequest {
 
 /// Creates a project (`initial` is `None`) or edits one. Fields are checked
 /// as the user types with `shared::projects::validate_project_text`; save is
-/// disabled while anything is invalid. 批复金额 is shown to finance sections
-/// only; they also choose the unit, while units create for themselves.
+/// disabled while anything is invalid. Finance sections choose the unit,
+/// while units create for themselves. 批复金额 is not typed: approval sets it.
+/// Once the target is in review (or an ex-ante assessment exists) the server
+/// refuses changes to 项目类型, 新增/延续 and 申报金额 (`FIELD_FROZEN`).
 #[component]
 pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let finance = session.can_untracked(Capability::SetApprovedAmount);
+    let finance = session.user_untracked().is_some_and(|u| !u.role.is_unit_role());
     let editing = initial.as_ref().map(|p| p.id.clone());
     let creating = editing.is_none();
     let read_only = year.status.is_read_only();
@@ -42,8 +43,6 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
     let kind = RwSignal::new(Some(initial.as_ref().map_or(ProjectKind::Project, |p| p.kind)));
     let budget_type = RwSignal::new(Some(initial.as_ref().map_or(BudgetType::GeneralPublic, |p| p.budget_type)));
     let requested = RwSignal::new(initial.as_ref().map(|p| p.requested_amount.to_string()).unwrap_or_default());
-    let approved =
-        RwSignal::new(initial.as_ref().and_then(|p| p.approved_amount).map(|a| a.to_string()).unwrap_or_default());
     let is_new = RwSignal::new(initial.as_ref().is_none_or(|p| p.is_new));
     let unit = RwSignal::new(initial.as_ref().map(|p| p.unit.id.clone()));
     let current_unit_name = initial.as_ref().map(|p| p.unit.name.clone());
@@ -60,10 +59,7 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
         }
     };
 
-    let errors = Memo::new(move |_| {
-        let approved = if finance { approved.get() } else { String::new() };
-        validate_project_text(&code.get(), &name.get(), &requested.get(), &approved)
-    });
+    let errors = Memo::new(move |_| validate_project_text(&code.get(), &name.get(), &requested.get()));
     let unit_missing = move || finance && creating && unit.with(Option::is_none);
     let message = move |field: &'static str| {
         Signal::derive(move || {
@@ -81,8 +77,7 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
             })
         })
     };
-    let has_error_element =
-        move |field: &str| FIELDS.contains(&field) && (finance || !matches!(field, "approvedAmount" | "unitId"));
+    let has_error_element = move |field: &str| FIELDS.contains(&field) && (finance || field != "unitId");
     let form_error = move || {
         server_error.with(|e| {
             e.as_ref()
@@ -117,9 +112,6 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
         // The fields are valid, so the amounts parse; send them normalised.
         let amount = |text: String| parse_yuan(&text).map(|v| v.to_string()).unwrap_or(text);
         let requested_amount = amount(requested.get_untracked());
-        // Finance sections only; an emptied amount is sent as null (cleared).
-        let approved_amount =
-            finance.then(|| Some(approved.get_untracked()).filter(|a| !a.trim().is_empty()).map(amount));
         let kind = kind.get_untracked().unwrap_or(ProjectKind::Project);
         let budget_type = budget_type.get_untracked().unwrap_or(BudgetType::GeneralPublic);
         let request = match editing.clone() {
@@ -131,7 +123,6 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                 kind,
                 budget_type,
                 requested_amount,
-                approved_amount: approved_amount.flatten(),
                 is_new: is_new.get_untracked(),
             }),
             Some(id) => SaveRequest::Update(
@@ -142,7 +133,6 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                     kind,
                     budget_type,
                     requested_amount,
-                    approved_amount,
                     is_new: is_new.get_untracked(),
                 },
             ),
@@ -208,20 +198,18 @@ pub fn ProjectForm(year: FiscalYear, initial: Option<Project>) -> impl IntoView 
                     <EnumSelect id="project-budget-type" value=budget_type on_change=Callback::new(move |()| touch("budgetType")) />
                 </FormField>
                 {text("申报金额（元）", true, "requestedAmount", "error-requestedAmount", "project-requested", requested, Some("例如 1200000.00"))}
-                {finance
-                    .then(|| {
-                        view! {
-                            {text("批复金额（元）", false, "approvedAmount", "error-approvedAmount", "project-approved", approved, Some("尚未批复可不填"))}
-                        }
-                    })}
                 <label class="field checkbox">
                     <input
                         id="project-is-new"
                         type="checkbox"
                         prop:checked=move || is_new.get()
-                        on:change=move |ev| is_new.set(event_target_checked(&ev))
+                        on:change=move |ev| {
+                            is_new.set(event_target_checked(&ev));
+                            touch("isNew");
+                        }
                     />
                     <span>"新增项目（不勾选为延续项目）"</span>
+                    <FieldError id="error-isNew" message=message("isNew") />
                 </label>
             </div>
             <div class="form-actions">
