@@ -58,6 +58,15 @@ pub struct Settings {
     pub max_failed_logins: i32,
     pub lockout_minutes: i64,
     pub hash_cost: HashCost,
+    /// Login attempts a minute from one client address (all may come at once).
+    pub login_rate_per_address: u32,
+    /// Login attempts a minute for one username, whoever sends them.
+    pub login_rate_per_username: u32,
+    /// Password hashes checked at once (on the blocking pool); the rest wait.
+    pub hashing_concurrency: usize,
+    /// A header the reverse proxy sets to the client's address (`X-Real-IP`);
+    /// without it the peer address of the connection is the client's.
+    pub client_ip_header: Option<String>,
     pub max_body_bytes: usize,
     /// How long DataLoaders wait to batch a list's keys into one query.
     pub loader_delay: std::time::Duration,
@@ -87,6 +96,10 @@ impl Settings {
             max_failed_logins: 5,
             lockout_minutes: 15,
             hash_cost: HashCost::PRODUCTION,
+            login_rate_per_address: 60,
+            login_rate_per_username: 10,
+            hashing_concurrency: std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+            client_ip_header: None,
             // Spreadsheet imports travel base64-encoded in the GraphQL body (5 MB files).
             max_body_bytes: 8 * 1024 * 1024,
             loader_delay: crate::loader::DEFAULT_DELAY,
@@ -97,7 +110,9 @@ impl Settings {
     }
 
     /// Defaults overridden by `DATABASE_URL`, `JIXIAO_BIND`, `JIXIAO_JWT_SECRET`,
-    /// `JIXIAO_STATIC_DIR`, `JIXIAO_DEMO_DATA`, `JIXIAO_REQUEST_TIMEOUT_SECONDS`, `JIXIAO_ENV`.
+    /// `JIXIAO_STATIC_DIR`, `JIXIAO_DEMO_DATA`, `JIXIAO_REQUEST_TIMEOUT_SECONDS`,
+    /// `JIXIAO_LOGIN_RATE_PER_ADDRESS`, `JIXIAO_LOGIN_RATE_PER_USERNAME`,
+    /// `JIXIAO_CLIENT_IP_HEADER`, `JIXIAO_ENV`.
     pub fn from_env() -> anyhow::Result<Self> {
         let mut s = Settings::defaults();
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
@@ -128,6 +143,15 @@ impl Settings {
             s.request_timeout = std::time::Duration::from_secs(seconds.clamp(1, 600));
             s.statement_timeout = s.statement_timeout.min(s.request_timeout);
         }
+        for (name, rate) in [
+            ("JIXIAO_LOGIN_RATE_PER_ADDRESS", &mut s.login_rate_per_address),
+            ("JIXIAO_LOGIN_RATE_PER_USERNAME", &mut s.login_rate_per_username),
+        ] {
+            if let Some(value) = var(name) {
+                *rate = value.parse::<u32>().map_err(|e| anyhow::anyhow!("{name}: {e}"))?.max(1);
+            }
+        }
+        s.client_ip_header = var("JIXIAO_CLIENT_IP_HEADER");
         if var("JIXIAO_ENV").as_deref() == Some("production") {
             s.graphiql = false;
         }

@@ -27,6 +27,8 @@ pub mod code {
     pub const QUERY_LIMIT: &str = "QUERY_LIMIT";
     /// The request ran past its time budget.
     pub const TIMEOUT: &str = "TIMEOUT";
+    /// Too many login attempts from one address or for one username.
+    pub const RATE_LIMITED: &str = "RATE_LIMITED";
     pub const INTERNAL: &str = "INTERNAL";
 }
 
@@ -49,6 +51,8 @@ pub enum AppError {
     YearClosed,
     PasswordChangeRequired,
     RoleNotGranted,
+    /// Too many attempts; the duration is how long until the next is admitted.
+    RateLimited(std::time::Duration),
     Internal(anyhow::Error),
 }
 
@@ -83,6 +87,7 @@ impl AppError {
             AppError::YearClosed => code::YEAR_CLOSED,
             AppError::PasswordChangeRequired => code::PASSWORD_CHANGE_REQUIRED,
             AppError::RoleNotGranted => code::ROLE_NOT_GRANTED,
+            AppError::RateLimited(_) => code::RATE_LIMITED,
             AppError::Internal(_) => code::INTERNAL,
         }
     }
@@ -100,6 +105,9 @@ impl AppError {
             AppError::YearClosed => "该预算年度已关闭，数据只读".into(),
             AppError::PasswordChangeRequired => "请先修改初始密码（一次性密码）后再继续".into(),
             AppError::RoleNotGranted => "账户角色尚待安全管理员授权".into(),
+            AppError::RateLimited(wait) => {
+                format!("登录尝试过于频繁，请 {} 秒后再试", wait.as_secs() + u64::from(wait.subsec_nanos() > 0))
+            }
             AppError::Internal(_) => "服务器内部错误，请稍后重试".into(),
         }
     }

@@ -13,7 +13,8 @@ async fn main() -> anyhow::Result<()> {
     let listener =
         tokio::net::TcpListener::bind(settings.bind).await.with_context(|| format!("binding {}", settings.bind))?;
     tracing::info!("Jixiao listening on http://{}", settings.bind);
-    axum::serve(listener, app.router).with_graceful_shutdown(shutdown()).await?;
+    let service = app.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }
 

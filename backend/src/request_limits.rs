@@ -1,7 +1,9 @@
 //! No request may stall the rest (issue 8 item 4). Before anything runs, the
 //! parsed document is measured: at most `MAX_FIELDS` field selections (with
 //! fragments expanded), at most `MAX_ALIASES` aliases, and at most one of the
-//! expensive fields (exports, templates, statistics, aggregates, imports).
+//! expensive fields (exports, templates, statistics, aggregates, imports),
+//! and one `login` and one `refresh` (issue 8 item 2: each login is an Argon2
+//! check, so aliases must not multiply them).
 //! Each refusal carries `extensions.code = QUERY_LIMIT` and
 //! `extensions.limit` naming the limit. The time budget and the database
 //! statement timeout are in `startup.rs`.
@@ -48,6 +50,10 @@ pub struct Measure {
     pub fields: usize,
     pub aliases: usize,
     pub expensive: usize,
+    /// `login` fields (each is an Argon2 check).
+    pub logins: usize,
+    /// `refresh` fields.
+    pub refreshes: usize,
 }
 
 /// Measures a document, expanding fragment spreads; stops counting once a
@@ -73,7 +79,10 @@ fn walk(doc: &ExecutableDocument, set: &SelectionSet, depth: usize, m: &mut Meas
                 let field = &field.node;
                 m.fields += 1;
                 m.aliases += usize::from(field.alias.is_some());
-                m.expensive += usize::from(EXPENSIVE.contains(&field.name.node.as_str()));
+                let name = field.name.node.as_str();
+                m.expensive += usize::from(EXPENSIVE.contains(&name));
+                m.logins += usize::from(name == "login");
+                m.refreshes += usize::from(name == "refresh");
                 walk(doc, &field.selection_set.node, depth + 1, m);
             }
             Selection::FragmentSpread(spread) => {
@@ -95,6 +104,12 @@ pub fn refusal(m: &Measure) -> Option<(&'static str, String)> {
     }
     if m.aliases > MAX_ALIASES {
         return Some(("aliases", format!("查询别名过多（最多 {MAX_ALIASES} 个）")));
+    }
+    if m.logins > 1 {
+        return Some(("login", "每次请求只能登录一次".to_owned()));
+    }
+    if m.refreshes > 1 {
+        return Some(("refresh", "每次请求只能刷新一次会话".to_owned()));
     }
     if m.expensive > MAX_EXPENSIVE {
         return Some(("expensive", "导出、模板、统计和汇总类字段每次请求只能查询一个".to_owned()));
@@ -155,7 +170,7 @@ mod tests {
     #[test]
     fn aliases_fields_and_expensive_fields_are_counted() {
         let m = measure_of("{ a: me { id } b: me { id } countyOverview(yearId: 1) { projectCount } }");
-        assert_eq!(m, Measure { fields: 6, aliases: 2, expensive: 1 });
+        assert_eq!(m, Measure { fields: 6, aliases: 2, expensive: 1, logins: 0, refreshes: 0 });
         assert_eq!(refusal(&m), None);
         let bomb: String = (0..2900).map(|i| format!("e{i}: exportLibraryIndicators ")).collect();
         let m = measure_of(&format!("{{ {bomb} }}"));

@@ -1,7 +1,10 @@
-//! Sessions: login, access tokens (JWT), rotating refresh tokens, lockout.
+//! Sessions: login, access tokens (JWT), rotating refresh tokens, lockout,
+//! login rate limits.
 
 pub mod entity;
 pub mod graphql;
 pub mod jwt;
+pub mod login;
 pub mod password;
 pub mod service;
+pub mod throttle;

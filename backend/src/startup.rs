@@ -1,11 +1,13 @@
 //! The one app constructor, used by `main`, the tests and the bench.
 
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use anyhow::Context as _;
+use axum::Extension;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::http::{HeaderMap, HeaderName, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use migrations::{Migrator, MigratorTrait};
@@ -21,6 +23,7 @@ use crate::error::code;
 use crate::request_limits;
 use crate::schema::{self, AppSchema};
 use crate::sessions::service::{Auth, viewer_for_token};
+use crate::sessions::throttle::ClientAddr;
 use crate::telemetry::StatementCounter;
 
 #[derive(Clone)]
@@ -30,6 +33,8 @@ struct AppState {
     schema: AppSchema,
     /// Each GraphQL request's time budget.
     request_timeout: Duration,
+    /// The header a reverse proxy puts the client's address in, if any.
+    client_ip_header: Option<axum::http::HeaderName>,
 }
 
 /// A built application: its router and database.
@@ -87,7 +92,11 @@ pub async fn build(settings: &Settings) -> anyhow::Result<App> {
     }
     let auth = Auth::from_settings(settings)?;
     let schema = schema::build_with(db.clone(), auth.clone(), settings.loader_delay);
-    let state = AppState { db: db.clone(), auth, schema, request_timeout: settings.request_timeout };
+    let client_ip_header = match &settings.client_ip_header {
+        Some(name) => Some(axum::http::HeaderName::try_from(name.as_str()).context("JIXIAO_CLIENT_IP_HEADER")?),
+        None => None,
+    };
+    let state = AppState { db: db.clone(), auth, schema, request_timeout: settings.request_timeout, client_ip_header };
     let index = settings.static_dir.join("index.html");
     if !index.exists() {
         tracing::warn!(path = %index.display(), "frontend bundle missing: run `cargo xtask build-web`");
@@ -107,7 +116,12 @@ pub async fn build(settings: &Settings) -> anyhow::Result<App> {
     Ok(App { router, db })
 }
 
-async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+async fn graphql(
+    State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
     let request: async_graphql::Request = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(_) => {
@@ -118,6 +132,9 @@ async fn graphql(State(state): State<AppState>, headers: HeaderMap, body: axum::
         }
     };
     let mut request = request;
+    if let Some(client) = client_addr(state.client_ip_header.as_ref(), peer.map(|p| p.0.0), &headers) {
+        request = request.data(client);
+    }
     if let Some(token) = bearer(&headers) {
         match viewer_for_token(&state.db, &state.auth, token).await {
             Ok(Some(viewer)) => request = crate::viewer::attach(request, viewer),
@@ -152,6 +169,18 @@ fn limit_message(message: &str) -> Option<String> {
             Some(format!("查询过于复杂（复杂度上限 {}），请减少字段或每页条数", schema::MAX_COMPLEXITY))
         }
         _ => None,
+    }
+}
+
+/// The client's address: from the proxy's header when one is configured (its
+/// first entry), else the connection's peer.
+fn client_addr(header: Option<&HeaderName>, peer: Option<SocketAddr>, headers: &HeaderMap) -> Option<ClientAddr> {
+    match header {
+        Some(name) => {
+            let value = headers.get(name)?.to_str().ok()?;
+            value.split(',').next()?.trim().parse::<IpAddr>().ok().map(ClientAddr)
+        }
+        None => peer.map(|p| ClientAddr(p.ip())),
     }
 }
 

@@ -100,6 +100,9 @@ impl TestApp {
         settings.hash_cost = HashCost::TEST;
         settings.static_dir = workspace_root().join("dist");
         settings.statement_counter = Some(backend::telemetry::StatementCounter::default());
+        // Every test logs in often from one address; the rate-limit tests set their own.
+        settings.login_rate_per_address = 100_000;
+        settings.login_rate_per_username = 100_000;
         configure(&mut settings);
         let app = backend::startup::build(&settings).await.expect("app builds");
         let fixture = if settings.demo_data { Fixture::empty() } else { Fixture::load(&app.db).await };
@@ -107,7 +110,7 @@ impl TestApp {
         let addr = listener.local_addr().expect("addr");
         let router = app.router;
         tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
+            let _ = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await;
         });
         TestApp { addr, db: app.db, fixture, settings, client: reqwest::Client::new(), _dir: dir }
     }

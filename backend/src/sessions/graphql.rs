@@ -1,6 +1,7 @@
 use async_graphql::{Context, Object, Result, SimpleObject};
 
 use super::service::{self, Tokens};
+use super::throttle::ClientAddr;
 use crate::graphql::{auth, db, viewer_at_gate};
 use crate::users::graphql::UserObject;
 
@@ -32,7 +33,8 @@ pub struct SessionMutation;
 #[Object]
 impl SessionMutation {
     async fn login(&self, ctx: &Context<'_>, username: String, password: String) -> Result<AuthPayload> {
-        Ok(service::login(db(ctx), auth(ctx), &username, &password).await?.into())
+        let client = ctx.data_opt::<ClientAddr>().copied();
+        Ok(super::login::login(db(ctx), auth(ctx), client, &username, &password).await?.into())
     }
 
     /// Exchanges a refresh token for a new pair. A token used twice revokes its session.

@@ -1,11 +1,13 @@
-//! Login, refresh-token rotation, logout and password changes.
+//! Refresh-token rotation, logout, password changes and the viewer behind a
+//! token; login is in `login.rs`.
+
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryTrait, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
 use sha2::{Digest, Sha256};
 use shared::organisations::OrgKind;
@@ -14,6 +16,7 @@ use shared::roles::Role;
 use super::entity as refresh_token;
 use super::jwt::Keys;
 use super::password;
+use super::throttle::Guards;
 use crate::audit::{self, Actor, Change};
 use crate::config::{HashCost, Settings};
 use crate::error::{AppError, AppResult};
@@ -32,7 +35,9 @@ pub struct Auth {
     pub hash_cost: HashCost,
     /// A hash of a random string, checked against when a username does not
     /// exist so that a miss costs as long as a wrong password.
-    dummy_hash: String,
+    pub(super) dummy_hash: String,
+    /// Login rate limits and the cap on concurrent password hashing.
+    pub guards: Arc<Guards>,
 }
 
 impl Auth {
@@ -45,6 +50,7 @@ impl Auth {
             lockout: Duration::minutes(s.lockout_minutes),
             hash_cost: s.hash_cost,
             dummy_hash: password::hash(&uuid::Uuid::new_v4().to_string(), s.hash_cost)?,
+            guards: Arc::new(Guards::new(s.login_rate_per_address, s.login_rate_per_username, s.hashing_concurrency)),
         })
     }
 }
@@ -55,92 +61,6 @@ pub struct Tokens {
     pub refresh_token: String,
     pub expires_in: i64,
     pub user: user::Model,
-}
-
-const BAD_CREDENTIALS: &str = "用户名或密码错误";
-
-pub async fn login(db: &DatabaseConnection, auth: &Auth, username: &str, password_given: &str) -> AppResult<Tokens> {
-    let now = Utc::now();
-    let username = username.trim();
-    let found = if username.is_empty() || username.len() > 64 {
-        None
-    } else {
-        user::Entity::find().filter(user::Column::Username.eq(username)).one(db).await?
-    };
-    let Some(found) = found else {
-        // Spend the same time as a real check so usernames cannot be probed.
-        password::verify(password_given, &auth.dummy_hash);
-        return Err(AppError::Unauthenticated(BAD_CREDENTIALS.into()));
-    };
-    let actor = Actor { id: Some(found.id), name: found.username.clone() };
-    if let Some(until) = found.locked_until.filter(|until| *until > now) {
-        return Err(locked_error(until));
-    }
-    if !found.active {
-        return Err(AppError::Unauthenticated("账户已停用，请联系系统管理员".into()));
-    }
-    if !password::verify(password_given, &found.password_hash) {
-        let txn = crate::tx::begin(db).await?;
-        let failed = count_failure(&txn, auth, found.id, now).await?;
-        let locked = if failed == 0 {
-            let updated = user::Entity::find_by_id(found.id).one(&txn).await?.ok_or(AppError::NotFound("用户"))?;
-            audit::record(&txn, actor, Change::new("user.locked", "user", found.id).after(&updated.audit_view()))
-                .await?;
-            updated.locked_until
-        } else {
-            audit::record(&txn, actor, Change::new("session.login_failed", "user", found.id)).await?;
-            None
-        };
-        txn.commit().await?;
-        return Err(match locked {
-            Some(until) => locked_error(until),
-            None => AppError::Unauthenticated(format!(
-                "{BAD_CREDENTIALS}，再失败 {} 次账户将被锁定 {} 分钟",
-                auth.max_failed_logins - failed,
-                auth.lockout.num_minutes()
-            )),
-        });
-    }
-    let txn = crate::tx::begin(db).await?;
-    let mut active = found.into_active_model();
-    active.failed_logins = Set(0);
-    active.locked_until = Set(None);
-    active.last_login_at = Set(Some(now));
-    let user = active.update(&txn).await?;
-    let family = uuid::Uuid::new_v4().to_string();
-    let refresh_token = issue_refresh(&txn, auth, user.id, &family, now, now + auth.max_session).await?;
-    audit::record(&txn, actor, Change::new("session.login", "user", user.id)).await?;
-    txn.commit().await?;
-    tokens(auth, user, refresh_token)
-}
-
-/// Counts a failed login in one statement (`failed_logins = failed_logins + 1
-/// … RETURNING`), so concurrent failures cannot overwrite each other's count.
-/// The failure that reaches the limit locks the account and starts the count
-/// afresh: the returned count is then 0.
-async fn count_failure(db: &impl ConnectionTrait, auth: &Auth, user_id: i64, now: DateTime<Utc>) -> AppResult<i32> {
-    use sea_orm::sea_query::ExprTrait as _;
-    let failed = Expr::col(user::Column::FailedLogins).add(1);
-    let reaches = failed.clone().gte(auth.max_failed_logins);
-    let mut update = user::Entity::update_many()
-        .col_expr(user::Column::FailedLogins, Expr::case(reaches.clone(), 0).finally(failed).into())
-        .col_expr(
-            user::Column::LockedUntil,
-            Expr::case(reaches, Expr::value(now + auth.lockout)).finally(Expr::col(user::Column::LockedUntil)).into(),
-        )
-        .filter(user::Column::Id.eq(user_id))
-        .into_query();
-    update.returning_col(user::Column::FailedLogins);
-    let row = db.query_one(&update).await?.ok_or(AppError::NotFound("用户"))?;
-    Ok(row.try_get::<i32>("", "failed_logins")?)
-}
-
-fn locked_error(until: DateTime<Utc>) -> AppError {
-    // Shown in China Standard Time, the users' clock.
-    let local = chrono::FixedOffset::east_opt(8 * 3600)
-        .map(|cst| until.with_timezone(&cst).format("%H:%M").to_string())
-        .unwrap_or_default();
-    AppError::AccountLocked(format!("登录失败次数过多，账户已锁定，请于 {local} 后重试"))
 }
 
 /// Spends a refresh token and issues the next one of its family. A token used
@@ -216,14 +136,14 @@ pub async fn change_password(
     new: &str,
 ) -> AppResult<bool> {
     let found = user::Entity::find_by_id(viewer.user_id).one(db).await?.ok_or(AppError::NotFound("用户"))?;
-    if !password::verify(current, &found.password_hash) {
+    if !auth.guards.verify(current, &found.password_hash).await? {
         return Err(AppError::bad_field("currentPassword", "当前密码不正确"));
     }
     shared::passwords::check_password(new).map_err(|e| AppError::bad_field("newPassword", e.to_string()))?;
     if new == current {
         return Err(AppError::bad_field("newPassword", "新密码不能与当前密码相同"));
     }
-    let hash = password::hash(new, auth.hash_cost).map_err(AppError::Internal)?;
+    let hash = auth.guards.hash(new, auth.hash_cost).await?;
     let txn = crate::tx::begin(db).await?;
     let mut active = found.into_active_model();
     active.password_hash = Set(hash);
@@ -264,7 +184,7 @@ pub async fn viewer_for_token(db: &DatabaseConnection, auth: &Auth, token: &str)
     Ok(Some(Viewer { user_id: user.id, username: user.username, role, org_id: org.id, org_kind, restriction }))
 }
 
-async fn issue_refresh(
+pub(super) async fn issue_refresh(
     db: &impl ConnectionTrait,
     auth: &Auth,
     user_id: i64,
@@ -301,7 +221,7 @@ async fn revoke_family(db: &impl ConnectionTrait, family: &str, now: DateTime<Ut
     Ok(())
 }
 
-fn tokens(auth: &Auth, user: user::Model, refresh_token: String) -> AppResult<Tokens> {
+pub(super) fn tokens(auth: &Auth, user: user::Model, refresh_token: String) -> AppResult<Tokens> {
     Ok(Tokens {
         access_token: auth.keys.issue(user.id).map_err(AppError::Internal)?,
         refresh_token,
