@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::domain_enum;
 
+pub mod entry;
 mod lights;
 pub use lights::*;
 

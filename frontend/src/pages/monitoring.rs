@@ -2,7 +2,6 @@ mod decision_form;
 mod figures;
 mod import_panel;
 mod indicator_entry;
-mod live_lights;
 mod monitoring_page;
 mod open_round_form;
 mod project_report_form;

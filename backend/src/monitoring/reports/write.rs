@@ -8,8 +8,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoA
 use shared::indicators::Comparator;
 use shared::money::{check_yuan, from_fen, to_fen};
 use shared::monitoring::{
-    Light, Progress, check_indicator_report, completion_rate, execution_light, execution_rate, indicator_light,
-    numeric_target, project_light,
+    Light, Progress, check_indicator_report, entry, execution_light, execution_rate, project_light,
 };
 use shared::reviews::TargetState;
 
@@ -93,9 +92,8 @@ pub async fn write_report(
                         ));
                     }
                 };
-                let target_value = numeric_target(plan);
-                let light = indicator_light(plan.comparator, plan.direction, target_value, &progress, m, &rules);
-                completions.extend(completion_rate(&progress, target_value));
+                let light = entry::indicator(plan, &progress, m, &rules);
+                completions.extend(entry::completion(plan, &progress));
                 lights.push(light);
                 rows.push(indicator::ActiveModel {
                     project_report_id: Set(0),
@@ -121,7 +119,7 @@ pub async fn write_report(
                     let plan = usize::try_from(k.position).ok().and_then(|i| planned.get(i));
                     let actual = k.actual.as_deref().and_then(|a| a.parse::<Decimal>().ok());
                     if let (Some(plan), Some(actual)) = (plan, actual) {
-                        completions.extend(completion_rate(&Progress::Actual(actual), numeric_target(plan)));
+                        completions.extend(entry::completion(plan, &Progress::Actual(actual)));
                     }
                 }
             }

@@ -6,9 +6,9 @@ use shared::monitoring::{
 };
 use shared::targets::TargetIndicator;
 
-use super::live_lights::{self, parse_number};
 use crate::api::monitoring::{IndicatorReport, IndicatorReportInput};
 use crate::components::{EnumSelect, LightBadge};
+use shared::monitoring::entry::{self, parse_number};
 
 /// What the unit is typing for one indicator of the approved target.
 #[derive(Debug, Clone, Copy)]
@@ -43,19 +43,19 @@ impl IndicatorDraft {
     pub fn progress(&self) -> Result<Option<Progress>, String> {
         let actual = self.actual.get();
         let qualitative = self.qualitative.get();
-        self.plan.with_value(|plan| live_lights::progress(plan, &actual, qualitative))
+        self.plan.with_value(|plan| entry::progress(plan, &actual, qualitative))
     }
 
     /// The live light at `month` (tracked), once the progress is given.
     pub fn light(&self, month: u32, rules: &LightRules) -> Option<Light> {
         let progress = self.progress().ok().flatten()?;
-        Some(self.plan.with_value(|plan| live_lights::indicator(plan, &progress, month, rules)))
+        Some(self.plan.with_value(|plan| entry::indicator(plan, &progress, month, rules)))
     }
 
     /// Target completion for the fixed-floor gap check (tracked).
     pub fn completion(&self) -> Option<Decimal> {
         let progress = self.progress().ok().flatten()?;
-        self.plan.with_value(|plan| live_lights::completion(plan, &progress))
+        self.plan.with_value(|plan| entry::completion(plan, &progress))
     }
 
     /// Everything the report of this indicator still lacks or gets wrong (tracked):

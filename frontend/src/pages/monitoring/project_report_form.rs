@@ -5,12 +5,12 @@ use shared::monitoring::{Light, project_light};
 use shared::reviews::TargetState;
 
 use super::indicator_entry::{IndicatorDraft, IndicatorEntry};
-use super::live_lights::{execution, parse_executed};
 use crate::api::ApiError;
 use crate::api::monitoring::{self, IndicatorReportInput, ProjectReport, Round, TargetBrief};
 use crate::api::projects::Project;
 use crate::components::{LightBadge, Loaded, TableFrame};
 use crate::format::{date_time, percent};
+use shared::monitoring::entry::{execution, parse_executed};
 
 const HEADS: &[&str] = &[
     "绩效指标",

@@ -1,16 +1,18 @@
-//! The lights of a report while the unit types it: the same `shared::monitoring`
-//! rules, read the same way as the server reads the submitted report
-//! (`backend/src/monitoring/reports/write.rs`), so what the form shows
-//! is what the server will store.
+//! A unit's report as it is typed and read: the numbers parsed, each
+//! indicator's progress, light and completion. The browser's form shows its
+//! live lights with these functions and the server
+//! (`backend/src/monitoring/reports/write.rs`) stores them with the same, so
+//! what the form shows is what the server will store.
 
 use rust_decimal::Decimal;
-use shared::indicators::Comparator;
-use shared::money::{format_yuan, parse_yuan};
-use shared::monitoring::{
+
+use super::{
     Light, LightRules, Progress, QualitativeProgress, completion_rate, execution_light, execution_rate,
     indicator_light, numeric_target,
 };
-use shared::targets::TargetIndicator;
+use crate::indicators::Comparator;
+use crate::money::{format_yuan, parse_yuan};
+use crate::targets::TargetIndicator;
 
 /// A number the unit typed (actual, forecast): empty is `None`; thousands
 /// separators are allowed.
@@ -68,7 +70,7 @@ pub fn completion(plan: &TargetIndicator, progress: &Progress) -> Option<Decimal
 
 #[cfg(test)]
 mod tests {
-    use shared::indicators::{Direction, IndicatorSource, Level2};
+    use crate::indicators::{Direction, IndicatorSource, Level2};
 
     use super::*;
 
