@@ -48,8 +48,11 @@ pub struct Settings {
     pub static_dir: PathBuf,
     /// Load the demo county into an empty database.
     pub demo_data: bool,
-    /// Serve GraphiQL at `GET /graphql` (development only).
+    /// Serve GraphiQL at `GET /graphql` (development only: its page loads
+    /// its scripts from a CDN).
     pub graphiql: bool,
+    /// Answer `__schema` and `__type` (off in production).
+    pub introspection: bool,
     pub access_token_minutes: i64,
     /// A session whose refresh token is not used for this long expires.
     pub idle_session_minutes: i64,
@@ -90,6 +93,7 @@ impl Settings {
             static_dir: PathBuf::from("dist"),
             demo_data: true,
             graphiql: true,
+            introspection: true,
             access_token_minutes: 15,
             idle_session_minutes: 30,
             max_session_hours: 12,
@@ -114,8 +118,13 @@ impl Settings {
     /// `JIXIAO_LOGIN_RATE_PER_ADDRESS`, `JIXIAO_LOGIN_RATE_PER_USERNAME`,
     /// `JIXIAO_CLIENT_IP_HEADER`, `JIXIAO_ENV`.
     pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Defaults overridden by the variables `lookup` finds.
+    pub fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
         let mut s = Settings::defaults();
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let var = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         if let Some(url) = var("DATABASE_URL") {
             s.database_url = url;
         }
@@ -154,6 +163,7 @@ impl Settings {
         s.client_ip_header = var("JIXIAO_CLIENT_IP_HEADER");
         if var("JIXIAO_ENV").as_deref() == Some("production") {
             s.graphiql = false;
+            s.introspection = false;
         }
         Ok(s)
     }
@@ -163,4 +173,17 @@ fn random_secret() -> String {
     use rand::Rng;
     let bytes: [u8; 32] = rand::thread_rng().r#gen();
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_turns_graphiql_and_introspection_off() {
+        let dev = Settings::from_vars(|_| None).unwrap();
+        assert!(dev.graphiql && dev.introspection);
+        let prod = Settings::from_vars(|name| (name == "JIXIAO_ENV").then(|| "production".to_owned())).unwrap();
+        assert!(!prod.graphiql && !prod.introspection);
+    }
 }

@@ -29,6 +29,10 @@ pub mod code {
     pub const TIMEOUT: &str = "TIMEOUT";
     /// Too many login attempts from one address or for one username.
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
+    /// `/graphql` was sent something other than JSON (HTTP 415).
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "UNSUPPORTED_MEDIA_TYPE";
+    /// The request body is over the limit (HTTP 413).
+    pub const PAYLOAD_TOO_LARGE: &str = "PAYLOAD_TOO_LARGE";
     pub const INTERNAL: &str = "INTERNAL";
 }
 

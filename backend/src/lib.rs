@@ -9,6 +9,7 @@ pub mod ex_ante;
 pub mod experts;
 pub mod exports;
 pub mod graphql;
+pub mod http;
 pub mod indicators;
 pub mod ledger;
 pub mod loader;

@@ -64,12 +64,16 @@ pub const MAX_DEPTH: usize = 10;
 pub const MAX_COMPLEXITY: usize = 3_000;
 
 pub fn build(db: DatabaseConnection, auth: Auth) -> AppSchema {
-    build_with(db, auth, crate::loader::DEFAULT_DELAY)
+    build_with(db, auth, crate::loader::DEFAULT_DELAY, true)
 }
 
-/// The schema with DataLoaders that wait `loader_delay` to batch keys.
-pub fn build_with(db: DatabaseConnection, auth: Auth, loader_delay: Duration) -> AppSchema {
-    let builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription);
+/// The schema with DataLoaders that wait `loader_delay` to batch keys;
+/// without `introspection`, `__schema` and `__type` are refused (production).
+pub fn build_with(db: DatabaseConnection, auth: Auth, loader_delay: Duration, introspection: bool) -> AppSchema {
+    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription);
+    if !introspection {
+        builder = builder.disable_introspection();
+    }
     crate::loader::register(builder, &db, loader_delay)
         .data(db)
         .data(auth)

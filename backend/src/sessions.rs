@@ -1,6 +1,7 @@
 //! Sessions: login, access tokens (JWT), rotating refresh tokens, lockout,
 //! login rate limits.
 
+pub mod access;
 pub mod entity;
 pub mod graphql;
 pub mod jwt;

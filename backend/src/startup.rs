@@ -6,9 +6,10 @@ use std::time::Duration;
 use anyhow::Context as _;
 use axum::Extension;
 use axum::Router;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{HeaderMap, HeaderName, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
@@ -20,9 +21,11 @@ use tower_http::trace::TraceLayer;
 use crate::config::Settings;
 use crate::demo;
 use crate::error::code;
+use crate::http;
 use crate::request_limits;
 use crate::schema::{self, AppSchema};
-use crate::sessions::service::{Auth, viewer_for_token};
+use crate::sessions::access::viewer_for_token;
+use crate::sessions::service::Auth;
 use crate::sessions::throttle::ClientAddr;
 use crate::telemetry::StatementCounter;
 
@@ -35,6 +38,7 @@ struct AppState {
     request_timeout: Duration,
     /// The header a reverse proxy puts the client's address in, if any.
     client_ip_header: Option<axum::http::HeaderName>,
+    max_body_bytes: usize,
 }
 
 /// A built application: its router and database.
@@ -91,18 +95,25 @@ pub async fn build(settings: &Settings) -> anyhow::Result<App> {
         demo::seed_if_empty(&db, settings.hash_cost).await.context("loading the demo county")?;
     }
     let auth = Auth::from_settings(settings)?;
-    let schema = schema::build_with(db.clone(), auth.clone(), settings.loader_delay);
+    let schema = schema::build_with(db.clone(), auth.clone(), settings.loader_delay, settings.introspection);
     let client_ip_header = match &settings.client_ip_header {
         Some(name) => Some(axum::http::HeaderName::try_from(name.as_str()).context("JIXIAO_CLIENT_IP_HEADER")?),
         None => None,
     };
-    let state = AppState { db: db.clone(), auth, schema, request_timeout: settings.request_timeout, client_ip_header };
+    let state = AppState {
+        db: db.clone(),
+        auth,
+        schema,
+        request_timeout: settings.request_timeout,
+        client_ip_header,
+        max_body_bytes: settings.max_body_bytes,
+    };
     let index = settings.static_dir.join("index.html");
     if !index.exists() {
         tracing::warn!(path = %index.display(), "frontend bundle missing: run `cargo xtask build-web`");
     }
     let static_files = ServeDir::new(&settings.static_dir).fallback(ServeFile::new(index));
-    let graphql = if settings.graphiql { get(graphiql).post(graphql) } else { axum::routing::post(graphql) };
+    let graphql = if settings.graphiql { get(http::graphiql).post(graphql) } else { axum::routing::post(graphql) };
     let router = Router::new()
         .route("/graphql", graphql)
         .route("/healthz", get(healthz))
@@ -111,8 +122,9 @@ pub async fn build(settings: &Settings) -> anyhow::Result<App> {
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::new())
-        .layer(TraceLayer::new_for_http())
         .with_state(state);
+    // Outermost: the headers reach every response, a panic's 500 too.
+    let router = http::security_headers(router).layer(TraceLayer::new_for_http());
     Ok(App { router, db })
 }
 
@@ -120,13 +132,21 @@ async fn graphql(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    body: Result<axum::body::Bytes, BytesRejection>,
 ) -> Response {
+    if let Some(refused) = http::refuse_unless_json(&headers) {
+        return refused;
+    }
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return http::body_rejection(&rejection, state.max_body_bytes),
+    };
     let request: async_graphql::Request = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(_) => {
-            return error_response(
+            return http::json_error(
                 StatusCode::BAD_REQUEST,
+                code::BAD_USER_INPUT,
                 "请求格式不正确：需要 JSON {\"query\": …, \"variables\": …}",
             );
         }
@@ -139,7 +159,13 @@ async fn graphql(
         match viewer_for_token(&state.db, &state.auth, token).await {
             Ok(Some(viewer)) => request = crate::viewer::attach(request, viewer),
             Ok(None) => {}
-            Err(_) => return error_response(StatusCode::INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试"),
+            Err(_) => {
+                return http::json_error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    code::INTERNAL,
+                    "服务器内部错误，请稍后重试",
+                );
+            }
         }
     }
     // The time budget: a request past it is dropped (its statements with it).
@@ -186,16 +212,6 @@ fn client_addr(header: Option<&HeaderName>, peer: Option<SocketAddr>, headers: &
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
-}
-
-fn error_response(status: StatusCode, message: &str) -> Response {
-    let code = if status.is_client_error() { code::BAD_USER_INPUT } else { code::INTERNAL };
-    let body = serde_json::json!({ "data": null, "errors": [{ "message": message, "extensions": { "code": code } }] });
-    (status, axum::Json(body)).into_response()
-}
-
-async fn graphiql() -> Html<String> {
-    Html(async_graphql::http::GraphiQLSource::build().endpoint("/graphql").finish())
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {

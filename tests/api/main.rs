@@ -7,6 +7,7 @@ mod bad_input;
 mod demo;
 mod gate;
 mod health;
+mod http;
 mod indicators;
 mod money;
 mod monitoring;

@@ -110,7 +110,7 @@ async fn a_forged_or_missing_token_is_unauthenticated() {
     app.gql(Some("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.forged"), ME, json!({})).await.expect_code("UNAUTHENTICATED");
     // A token signed by another server's secret.
     let other = backend::sessions::jwt::Keys::new(&backend::config::Secret::new("x".repeat(40)), 15).unwrap();
-    let token = other.issue(app.fixture.user_id(Actor::Admin)).unwrap();
+    let token = other.issue(app.fixture.user_id(Actor::Admin), "any").unwrap();
     app.gql(Some(&token), ME, json!({})).await.expect_code("UNAUTHENTICATED");
 }
 

@@ -4,7 +4,8 @@
 //! `wasm32-unknown-unknown`, runs wasm-bindgen as a library and writes `dist/`:
 //!
 //! ```text
-//! dist/index.html          loads /pkg/frontend.js as an ES module and calls init
+//! dist/index.html          loads /boot.js (no inline script: the CSP allows own scripts only)
+//! dist/boot.js             imports /pkg/frontend.js as an ES module and calls init
 //! dist/style.css
 //! dist/pkg/frontend.js
 //! dist/pkg/frontend_bg.wasm
@@ -133,6 +134,7 @@ fn build_web(release: bool) -> Result<()> {
     let index = fs::read_to_string(frontend.join("index.html"))?.replace("{{VERSION}}", &version);
     fs::write(dist.join("index.html"), index)?;
     fs::copy(frontend.join("style.css"), dist.join("style.css"))?;
+    fs::copy(frontend.join("boot.js"), dist.join("boot.js"))?;
 
     // 4. Report the sizes.
     let gz = gzip_len(&wasm_bytes)?;

@@ -16,7 +16,8 @@ use super::audit_log::AuditLogExport;
 use crate::audit::search::{self, AuditFilter};
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
-use crate::sessions::service::{Auth, viewer_for_token};
+use crate::sessions::access::viewer_for_token;
+use crate::sessions::service::Auth;
 use crate::viewer::Viewer;
 
 #[derive(Clone)]

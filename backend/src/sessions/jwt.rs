@@ -11,6 +11,9 @@ const ISSUER: &str = "jixiao";
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     sub: String,
+    /// The session (refresh-token family) the token belongs to: it stops
+    /// working when the session ends.
+    sid: String,
     iss: String,
     iat: i64,
     exp: i64,
@@ -37,11 +40,12 @@ impl Keys {
         self.ttl.num_seconds()
     }
 
-    /// An access token for `user_id`.
-    pub fn issue(&self, user_id: i64) -> anyhow::Result<String> {
+    /// An access token for `user_id` in session `sid`.
+    pub fn issue(&self, user_id: i64, sid: &str) -> anyhow::Result<String> {
         let now = Utc::now();
         let claims = Claims {
             sub: user_id.to_string(),
+            sid: sid.to_owned(),
             iss: ISSUER.into(),
             iat: now.timestamp(),
             exp: (now + self.ttl).timestamp(),
@@ -49,13 +53,13 @@ impl Keys {
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
 
-    /// The user id of a valid, unexpired token; `None` for anything else.
-    pub fn verify(&self, token: &str) -> Option<i64> {
+    /// The user id and session of a valid, unexpired token; `None` for anything else.
+    pub fn verify(&self, token: &str) -> Option<(i64, String)> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.leeway = 5;
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).ok()?;
-        data.claims.sub.parse().ok()
+        Some((data.claims.sub.parse().ok()?, data.claims.sid))
     }
 }
 
@@ -67,8 +71,8 @@ mod tests {
     fn a_token_verifies_only_with_its_own_secret() {
         let keys = Keys::new(&Secret::new("a".repeat(32)), 15).unwrap();
         let other = Keys::new(&Secret::new("b".repeat(32)), 15).unwrap();
-        let token = keys.issue(42).unwrap();
-        assert_eq!(keys.verify(&token), Some(42));
+        let token = keys.issue(42, "s").unwrap();
+        assert_eq!(keys.verify(&token), Some((42, "s".to_owned())));
         assert_eq!(other.verify(&token), None);
         assert_eq!(keys.verify("not.a.token"), None);
     }
@@ -76,7 +80,7 @@ mod tests {
     #[test]
     fn an_expired_token_is_refused() {
         let keys = Keys::new(&Secret::new("a".repeat(32)), -10).unwrap();
-        let token = keys.issue(1).unwrap();
+        let token = keys.issue(1, "s").unwrap();
         assert_eq!(keys.verify(&token), None);
     }
 }

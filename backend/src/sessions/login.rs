@@ -85,7 +85,7 @@ pub async fn login(
     let refresh_token = issue_refresh(&txn, auth, user.id, &family, now, now + auth.max_session).await?;
     audit::record(&txn, actor, Change::new("session.login", "user", user.id)).await?;
     txn.commit().await?;
-    tokens(auth, user, refresh_token)
+    tokens(auth, user, refresh_token, &family)
 }
 
 /// The audit entry of a failed login; `user_id` is `None` for an unknown name.

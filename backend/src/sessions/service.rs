@@ -10,8 +10,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, Set,
 };
 use sha2::{Digest, Sha256};
-use shared::organisations::OrgKind;
-use shared::roles::Role;
 
 use super::entity as refresh_token;
 use super::jwt::Keys;
@@ -20,7 +18,6 @@ use super::throttle::Guards;
 use crate::audit::{self, Actor, Change};
 use crate::config::{HashCost, Settings};
 use crate::error::{AppError, AppResult};
-use crate::organisations::entity as organisation;
 use crate::users::entity as user;
 use crate::viewer::Viewer;
 
@@ -105,7 +102,7 @@ pub async fn refresh(db: &DatabaseConnection, auth: &Auth, token: &str) -> AppRe
     }
     let next = issue_refresh(&txn, auth, user.id, &row.family, now, row.family_expires_at).await?;
     txn.commit().await?;
-    tokens(auth, user, next)
+    tokens(auth, user, next, &row.family)
 }
 
 /// Ends the session the refresh token belongs to.
@@ -162,28 +159,6 @@ pub async fn change_password(
     Ok(true)
 }
 
-/// The viewer behind an access token, if the token is valid and the user active.
-pub async fn viewer_for_token(db: &DatabaseConnection, auth: &Auth, token: &str) -> AppResult<Option<Viewer>> {
-    let Some(user_id) = auth.keys.verify(token) else {
-        return Ok(None);
-    };
-    let Some(user) = user::Entity::find_by_id(user_id).one(db).await? else {
-        return Ok(None);
-    };
-    let Some(org) = organisation::Entity::find_by_id(user.organisation_id).one(db).await? else {
-        return Ok(None);
-    };
-    let now = Utc::now();
-    if !user.active || user.locked_until.is_some_and(|u| u > now) {
-        return Ok(None);
-    }
-    let (Some(role), Some(org_kind)) = (Role::parse(&user.role), OrgKind::parse(&org.kind)) else {
-        return Ok(None);
-    };
-    let restriction = user.restriction();
-    Ok(Some(Viewer { user_id: user.id, username: user.username, role, org_id: org.id, org_kind, restriction }))
-}
-
 pub(super) async fn issue_refresh(
     db: &impl ConnectionTrait,
     auth: &Auth,
@@ -221,9 +196,9 @@ async fn revoke_family(db: &impl ConnectionTrait, family: &str, now: DateTime<Ut
     Ok(())
 }
 
-pub(super) fn tokens(auth: &Auth, user: user::Model, refresh_token: String) -> AppResult<Tokens> {
+pub(super) fn tokens(auth: &Auth, user: user::Model, refresh_token: String, session: &str) -> AppResult<Tokens> {
     Ok(Tokens {
-        access_token: auth.keys.issue(user.id).map_err(AppError::Internal)?,
+        access_token: auth.keys.issue(user.id, session).map_err(AppError::Internal)?,
         refresh_token,
         expires_in: auth.keys.ttl_seconds(),
         user,
