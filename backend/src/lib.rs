@@ -11,6 +11,7 @@ pub mod exports;
 pub mod graphql;
 pub mod http;
 pub mod indicators;
+pub mod input;
 pub mod ledger;
 pub mod loader;
 pub mod monitoring;

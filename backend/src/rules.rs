@@ -160,7 +160,7 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
     viewer.require(Capability::Administer)?;
     let mut setting =
         known().into_iter().find(|s| s.key == key).ok_or_else(|| AppError::bad_field("key", "没有这个规则参数"))?;
-    let parsed: Decimal = value.trim().parse().map_err(|_| AppError::bad_field("value", "参数值须为数字"))?;
+    let parsed = shared::limits::parse_decimal(value).ok_or_else(|| AppError::bad_field("value", "参数值须为数字"))?;
     if parsed < setting.range.0 || parsed > setting.range.1 || parsed.normalize().scale() > 2 {
         return Err(AppError::bad_field(
             "value",
@@ -184,6 +184,11 @@ pub async fn set<C: ConnectionTrait + TransactionTrait>(
         rules.check().map_err(|m| AppError::bad_field("value", m))?;
     }
     let before = decimal(&txn, key, setting.default).await?;
+    if before == parsed {
+        // Nothing changes: nothing is written, not even an audit entry.
+        setting.value = before;
+        return Ok(setting);
+    }
     let row = entity::Entity::find_by_id(key.to_owned()).one(&txn).await?;
     let now = Utc::now();
     match row {

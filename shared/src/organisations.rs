@@ -48,7 +48,7 @@ impl OrgKind {
 pub enum OrgError {
     #[error("单位编码须为 1–32 位字母、数字或短横线")]
     BadCode,
-    #[error("名称不能为空且不超过 100 个字符")]
+    #[error("名称须有可见字符、不含控制字符且不超过 100 个字符")]
     BadName,
     #[error("只有预算单位可以设置主管部门和归口业务股室")]
     NotAUnit,
@@ -61,8 +61,7 @@ pub fn validate_org(kind: OrgKind, code: &str, name: &str, has_relations: bool) 
     if !code_ok {
         return Err(OrgError::BadCode);
     }
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
+    if crate::text::check_name(name, crate::text::NAME_MAX).is_err() {
         return Err(OrgError::BadName);
     }
     if has_relations && !kind.is_unit() {
@@ -96,6 +95,8 @@ mod tests {
         assert_eq!(validate_org(OrgKind::Department, "", "县教育局", false), Err(OrgError::BadCode));
         assert_eq!(validate_org(OrgKind::Department, "D 1", "县教育局", false), Err(OrgError::BadCode));
         assert_eq!(validate_org(OrgKind::Department, "D1", "  ", false), Err(OrgError::BadName));
+        assert_eq!(validate_org(OrgKind::Department, "D1", "县\0教育局", false), Err(OrgError::BadName));
+        assert_eq!(validate_org(OrgKind::Department, "D1", "\u{200B}\u{3000}", false), Err(OrgError::BadName));
         assert_eq!(validate_org(OrgKind::ExpertPool, "E1", "专家库", true), Err(OrgError::NotAUnit));
         let long: String = "局".repeat(101);
         assert_eq!(validate_org(OrgKind::Department, "D1", &long, false), Err(OrgError::BadName));

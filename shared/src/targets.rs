@@ -6,6 +6,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::indicators::{Comparator, Direction, IndicatorSource, Level1, Level2};
+use crate::limits::{self, NumberKind};
+use crate::text;
 
 /// The configurable numbers of the target rules [practice].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,12 +106,13 @@ pub fn validate_target(draft: &TargetDraft, rules: &TargetRules) -> Vec<TargetIs
 /// The checks of one indicator: (field, message) pairs.
 pub fn validate_indicator(ind: &TargetIndicator) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
-    let name = ind.name.trim();
-    if name.is_empty() || name.chars().count() > NAME_MAX {
-        out.push(("name", format!("指标名称不能为空且不超过 {NAME_MAX} 个字符")));
+    if let Err(e) = text::check_name(&ind.name, NAME_MAX) {
+        out.push(("name", e.message("指标名称")));
     }
     let value = ind.target_value.trim();
-    if value.is_empty() {
+    if let Err(e) = text::check_line(value, TEXT_MAX) {
+        out.push(("targetValue", e.message("指标值")));
+    } else if value.is_empty() {
         out.push(("targetValue", "请填写指标值".into()));
     } else if value.contains(['*', '_', '-']) {
         out.push(("targetValue", "指标值不能包含 * _ - 等符号".into()));
@@ -118,7 +121,9 @@ pub fn validate_indicator(ind: &TargetIndicator) -> Vec<(&'static str, String)> 
     } else if value.chars().count() > TEXT_MAX {
         out.push(("targetValue", format!("指标值不超过 {TEXT_MAX} 个字符")));
     }
-    if ind.comparator.is_quantitative() && ind.unit.trim().is_empty() {
+    if let Err(e) = text::check_line(&ind.unit, TEXT_MAX) {
+        out.push(("unit", e.message("计量单位")));
+    } else if ind.comparator.is_quantitative() && ind.unit.trim().is_empty() {
         out.push(("unit", "定量指标须填写计量单位".into()));
     }
     if ind.comparator == Comparator::Other && ind.explanation.trim().is_empty() {
@@ -127,10 +132,43 @@ pub fn validate_indicator(ind: &TargetIndicator) -> Vec<(&'static str, String)> 
     if ind.weight <= Decimal::ZERO || ind.weight > Decimal::ONE_HUNDRED || ind.weight.normalize().scale() > 2 {
         out.push(("weight", "权重须大于 0、不超过 100，最多两位小数".into()));
     }
-    if ind.scoring_standard.chars().count() > TEXT_MAX || ind.explanation.chars().count() > TEXT_MAX {
-        out.push(("scoringStandard", format!("评分标准和说明不超过 {TEXT_MAX} 个字符")));
+    if let Err(e) = text::check_multiline(&ind.scoring_standard, TEXT_MAX) {
+        out.push(("scoringStandard", e.message("评分标准")));
+    }
+    if let Err(e) = text::check_multiline(&ind.explanation, TEXT_MAX) {
+        out.push(("explanation", e.message("说明")));
     }
     out
+}
+
+/// The checks a draft must pass to be stored at all (saving refuses them;
+/// the other rules come back as issues): texts without control characters,
+/// within their lengths, and weights in their documented range.
+pub fn check_draft_input(draft: &TargetDraft) -> Result<(), TargetIssue> {
+    if let Err(e) = text::check_multiline(&draft.overall_goal, GOAL_MAX) {
+        return Err(issue(None, "overallGoal", e.message("总体目标")));
+    }
+    for (i, ind) in draft.indicators.iter().enumerate() {
+        let texts = [
+            ("name", "指标名称", text::check_line(&ind.name, NAME_MAX)),
+            ("targetValue", "指标值", text::check_line(&ind.target_value, TEXT_MAX)),
+            ("unit", "计量单位", text::check_line(&ind.unit, TEXT_MAX)),
+            ("scoringStandard", "评分标准", text::check_multiline(&ind.scoring_standard, TEXT_MAX)),
+            ("explanation", "说明", text::check_multiline(&ind.explanation, TEXT_MAX)),
+        ];
+        for (field, label, checked) in texts {
+            if let Err(e) = checked {
+                return Err(issue(Some(i), field, e.message(label)));
+            }
+        }
+        // A weight of 0 is one still to be set (reported as an issue, saved).
+        if let Err(e) = limits::check(NumberKind::Weight, ind.weight)
+            .or_else(|e| ind.weight.is_zero().then_some(ind.weight).ok_or(e))
+        {
+            return Err(issue(Some(i), "weight", e.to_string()));
+        }
+    }
+    Ok(())
 }
 
 /// Share of quantitative indicators that carry a unit, in per cent with two
@@ -247,6 +285,29 @@ mod tests {
     #[test]
     fn a_complete_target_passes() {
         assert_eq!(validate_target(&good(), &TargetRules::default()), vec![]);
+        assert_eq!(check_draft_input(&good()), Ok(()));
+    }
+
+    #[test]
+    fn control_characters_and_unbounded_weights_are_refused_at_input() {
+        let refused = |edit: fn(&mut TargetDraft)| {
+            let mut t = good();
+            edit(&mut t);
+            check_draft_input(&t).map_err(|i| (i.indicator, i.field))
+        };
+        assert_eq!(refused(|t| t.overall_goal.push('\0')), Err((None, "overallGoal")));
+        assert_eq!(refused(|t| t.indicators[1].name.push('\u{7}')), Err((Some(1), "name")));
+        assert_eq!(refused(|t| t.indicators[0].unit = "人\n".into()), Err((Some(0), "unit")));
+        assert_eq!(refused(|t| t.indicators[2].weight = Decimal::MAX), Err((Some(2), "weight")));
+        assert_eq!(refused(|t| t.indicators[2].weight = Decimal::new(-1, 0)), Err((Some(2), "weight")));
+        assert_eq!(refused(|t| t.indicators[2].weight = Decimal::ZERO), Ok(()));
+        assert_eq!(refused(|t| t.indicators[0].scoring_standard = "一\n二".into()), Ok(()));
+        // A blank name is a rule issue (reported), not an input refusal.
+        assert_eq!(refused(|t| t.indicators[0].name = "  ".into()), Ok(()));
+        let mut t = good();
+        t.indicators[0].name = "\u{3000}".into();
+        let issues = validate_target(&t, &TargetRules::default());
+        assert_eq!((issues[0].field, issues[0].message.as_str()), ("name", "指标名称不能为空"));
     }
 
     #[test]

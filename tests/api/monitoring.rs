@@ -345,7 +345,7 @@ async fn a_department_submits_for_its_sub_unit_and_a_closed_round_takes_no_more(
     let f = app.fixture.clone();
     let perf = app.token(Actor::Performance).await;
     let dept = app.token(Actor::Department).await;
-    let round = open_round(&app, &perf, 9, "2099-12-31", &[f.d1, f.d1_sub, f.d2]).await;
+    let round = open_round(&app, &perf, 9, "2027-12-31", &[f.d1, f.d1_sub, f.d2]).await;
     let submit =
         "mutation($r: ID!, $u: ID) { submitRoundReport(roundId: $r, unitId: $u) { unit { code } submittedAt } }";
     let sub = app.gql(Some(&dept), submit, json!({ "r": round, "u": f.d1_sub.to_string() })).await;

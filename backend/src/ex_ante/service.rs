@@ -15,6 +15,7 @@ use super::entity as assessment;
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
 use crate::experts::panel::{item, member};
+use crate::input;
 use crate::ledger::service as ledger;
 use crate::organisations::entity as organisation;
 use crate::pagination::{self, Page, PageRequest};
@@ -149,11 +150,9 @@ pub async fn submit_scores<C: ConnectionTrait + TransactionTrait>(
     opinion: String,
 ) -> AppResult<assessment::Model> {
     viewer.require(Capability::SubmitFindings)?;
-    let parsed: Option<Vec<Decimal>> = raw.iter().map(|s| s.trim().parse().ok()).collect();
+    let parsed: Option<Vec<Decimal>> = raw.iter().map(|s| shared::limits::parse_decimal(s)).collect();
     let parsed = parsed.ok_or_else(|| AppError::bad_field("scores", "各维度得分须为数字"))?;
-    if opinion.chars().count() > 4000 {
-        return Err(AppError::bad_field("opinion", "评估意见不超过 4000 字"));
-    }
+    let opinion = input::multiline("opinion", "评估意见", &opinion, 4000)?;
     let txn = crate::tx::begin(db).await?;
     let a = get(&txn, viewer, id).await?;
     if state(&a)? == AssessmentState::Concluded {
@@ -167,7 +166,7 @@ pub async fn submit_scores<C: ConnectionTrait + TransactionTrait>(
     active.scores = Set(Some(serde_json::to_string(&normalized).map_err(|e| AppError::Internal(e.into()))?));
     active.total_score = Set(Some(total.normalize().to_string()));
     active.state = Set(AssessmentState::Scored.as_str().into());
-    active.opinion = Set(opinion.trim().into());
+    active.opinion = Set(opinion);
     let after = active.update(&txn).await?;
     audit::record(&txn, viewer, Change::new("ex_ante.score", "ex_ante_assessment", id).before(&before).after(&after))
         .await?;
@@ -186,10 +185,8 @@ pub async fn conclude<C: ConnectionTrait + TransactionTrait>(
 ) -> AppResult<assessment::Model> {
     viewer.require(Capability::OrganiseReviews)?;
     let cut = cut.map(|c| check_yuan(c).map_err(|e| AppError::bad_field("cutAmount", e.to_string()))).transpose()?;
-    let preconditions = preconditions.unwrap_or_default().trim().to_owned();
-    if preconditions.chars().count() > 2000 {
-        return Err(AppError::bad_field("preconditions", "前置条件不超过 2000 字"));
-    }
+    let preconditions =
+        input::multiline("preconditions", "前置条件", &preconditions.unwrap_or_default(), shared::text::LONG_TEXT_MAX)?;
     let txn = crate::tx::begin(db).await?;
     let a = get(&txn, viewer, id).await?;
     match state(&a)? {

@@ -12,9 +12,11 @@ use sea_orm::{
 use shared::ex_ante::{AssessmentState, AssessorKind, mean_scores, total_score};
 use shared::experts::{Candidate, MAX_PANEL, PanelPurpose, eligible};
 use shared::indicators::Field;
+use shared::limits::NumberKind;
 use shared::permissions::Capability;
 use shared::reviews::TargetState;
 use shared::roles::Role;
+use shared::text::LONG_TEXT_MAX;
 
 use super::opinion;
 use super::panel::{self, item, member};
@@ -22,6 +24,7 @@ use super::service::profiles;
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
 use crate::ex_ante::entity as assessment;
+use crate::input;
 use crate::projects::entity as project;
 use crate::rules;
 use crate::targets::entity as target;
@@ -49,6 +52,8 @@ pub async fn form_panel<C: ConnectionTrait + TransactionTrait>(
     if !(1..=MAX_PANEL).contains(&size) {
         return Err(AppError::bad_field("size", format!("专家组人数须在 1 到 {MAX_PANEL} 之间")));
     }
+    input::distinct("targetProjectIds", &new.target_project_ids)?;
+    input::distinct("assessmentIds", &new.assessment_ids)?;
     let txn = crate::tx::begin(db).await?;
     crate::years::service::ensure_writable(&txn, new.year_id).await?;
     // (target id, assessment id, unit id) of every item.
@@ -165,25 +170,21 @@ pub async fn submit_opinion<C: ConnectionTrait + TransactionTrait>(
     text: String,
 ) -> AppResult<item::Model> {
     viewer.require(Capability::GiveExpertOpinion)?;
-    let text = text.trim().to_owned();
-    if text.is_empty() || text.chars().count() > 2000 {
-        return Err(AppError::bad_field("opinion", "请填写评审意见（不超过 2000 字）"));
-    }
+    let text = input::required_multiline("opinion", "评审意见", &text, LONG_TEXT_MAX)?;
     let txn = crate::tx::begin(db).await?;
     let (it, p) = my_item(&txn, viewer, item_id).await?;
     if p.concluded_at.is_some() {
         return Err(AppError::Conflict("专家组已形成结论，不能再修改意见".into()));
     }
     let (score, dims) = if it.target_id.is_some() {
-        let s: Decimal = score
+        let s = score
             .as_deref()
-            .and_then(|s| s.trim().parse().ok())
-            .filter(|s: &Decimal| *s >= Decimal::ZERO && *s <= Decimal::ONE_HUNDRED && s.normalize().scale() <= 2)
-            .ok_or_else(|| AppError::bad_field("score", "评分须为 0 到 100 之间的数，最多两位小数"))?;
+            .ok_or_else(|| AppError::bad_field("score", "请填写评分"))
+            .and_then(|s| input::parse_number("score", "评分", NumberKind::Score, s))?;
         (Some(s.normalize().to_string()), None)
     } else {
         let parsed: Option<Vec<Decimal>> =
-            dimension_scores.unwrap_or_default().iter().map(|s| s.trim().parse().ok()).collect();
+            dimension_scores.unwrap_or_default().iter().map(|s| shared::limits::parse_decimal(s)).collect();
         let parsed = parsed.ok_or_else(|| AppError::bad_field("dimensionScores", "各维度得分须为数字"))?;
         total_score(&parsed, &rules::ex_ante_rules(&txn).await?)
             .map_err(|m| AppError::bad_field("dimensionScores", m))?;
@@ -234,10 +235,7 @@ pub async fn conclude_panel<C: ConnectionTrait + TransactionTrait>(
     conclusion: String,
 ) -> AppResult<panel::Model> {
     viewer.require(Capability::OrganiseReviews)?;
-    let conclusion = conclusion.trim().to_owned();
-    if conclusion.is_empty() || conclusion.chars().count() > 2000 {
-        return Err(AppError::bad_field("conclusion", "请填写专家组结论（不超过 2000 字）"));
-    }
+    let conclusion = input::required_multiline("conclusion", "专家组结论", &conclusion, LONG_TEXT_MAX)?;
     let txn = crate::tx::begin(db).await?;
     let p = panel::Entity::find_by_id(panel_id).one(&txn).await?.ok_or(AppError::NotFound("专家组"))?;
     if p.concluded_at.is_some() {

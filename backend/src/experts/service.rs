@@ -127,6 +127,8 @@ pub async fn set_profile<C: ConnectionTrait + TransactionTrait>(
     if conflict_units.len() > 200 {
         return Err(AppError::bad_field("conflictUnitIds", "回避单位过多"));
     }
+    crate::input::distinct("fields", &fields.iter().map(|f| f.as_str()).collect::<Vec<_>>())?;
+    crate::input::distinct("conflictUnitIds", &conflict_units)?;
     let txn = crate::tx::begin(db).await?;
     let expert = user::Entity::find_by_id(user_id)
         .filter(user::Column::Role.eq(Role::Expert.as_str()))
@@ -140,14 +142,21 @@ pub async fn set_profile<C: ConnectionTrait + TransactionTrait>(
         }
     }
     let before = profiles(&txn, vec![expert.clone()]).await?.pop();
-    field::Entity::delete_many().filter(field::Column::ExpertId.eq(user_id)).exec(&txn).await?;
-    conflict::Entity::delete_many().filter(conflict::Column::ExpertId.eq(user_id)).exec(&txn).await?;
     let mut fields = fields;
     fields.sort();
-    fields.dedup();
     let mut units = conflict_units;
     units.sort_unstable();
-    units.dedup();
+    if let Some(b) = &before {
+        let (mut old_fields, mut old_units) = (b.fields.clone(), b.conflicts.clone());
+        old_fields.sort();
+        old_units.sort_unstable();
+        if old_fields == fields && old_units == units {
+            // Nothing changes: nothing is written, not even an audit entry.
+            return Ok(Profile { user: expert, fields, conflicts: units });
+        }
+    }
+    field::Entity::delete_many().filter(field::Column::ExpertId.eq(user_id)).exec(&txn).await?;
+    conflict::Entity::delete_many().filter(conflict::Column::ExpertId.eq(user_id)).exec(&txn).await?;
     for f in &fields {
         field::ActiveModel { expert_id: Set(user_id), field: Set(f.as_str().into()), ..Default::default() }
             .insert(&txn)

@@ -137,12 +137,10 @@ pub async fn review<C: ConnectionTrait + TransactionTrait>(
     reason: Option<String>,
 ) -> AppResult<library::Model> {
     viewer.require(Capability::ManageLibrary)?;
-    let reason = reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+    let reason = reason.as_deref().map(|r| crate::input::multiline("reason", "理由", r, REASON_MAX)).transpose()?;
+    let reason = reason.filter(|r| shared::text::has_visible(r));
     if !accept && reason.is_none() {
         return Err(AppError::bad_field("reason", "不予入库须填写理由"));
-    }
-    if reason.as_ref().is_some_and(|r| r.chars().count() > REASON_MAX) {
-        return Err(AppError::bad_field("reason", format!("理由不超过 {REASON_MAX} 个字符")));
     }
     let txn = crate::tx::begin(db).await?;
     let before = library::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("指标"))?;

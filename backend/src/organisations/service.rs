@@ -1,6 +1,6 @@
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Select, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Select, Set,
     TransactionSession, TransactionTrait,
 };
 use shared::organisations::{OrgKind, validate_org};
@@ -131,11 +131,18 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         section_id: patch.section_id.unwrap_or(before.section_id),
     };
     check_fields(&txn, Some(id), &fields).await?;
-    let mut active = before.clone().into_active_model();
-    active.code = Set(fields.code.trim().into());
-    active.name = Set(fields.name.trim().into());
-    active.parent_id = Set(fields.parent_id);
-    active.section_id = Set(fields.section_id);
+    let next = organisation::Model {
+        code: fields.code.trim().into(),
+        name: fields.name.trim().into(),
+        parent_id: fields.parent_id,
+        section_id: fields.section_id,
+        ..before.clone()
+    };
+    if next == before {
+        // Nothing changes: nothing is written, not even an audit entry.
+        return Ok(before);
+    }
+    let active = organisation::ActiveModel::from(next).reset_all();
     let after = active.update(&txn).await?;
     audit::record(&txn, viewer, Change::new("organisation.update", "organisation", id).before(&before).after(&after))
         .await?;

@@ -106,11 +106,9 @@ pub async fn review<C: ConnectionTrait + TransactionTrait>(
     if action == ReviewAction::Submit {
         return Err(AppError::bad_field("action", "提交由项目单位操作"));
     }
-    let reasons = reasons.unwrap_or_default().trim().to_owned();
-    if reasons.chars().count() > 2000 {
-        return Err(AppError::bad_field("reasons", "意见不超过 2000 个字符"));
-    }
-    if action == ReviewAction::Return && reasons.is_empty() {
+    let reasons =
+        crate::input::multiline("reasons", "意见", &reasons.unwrap_or_default(), shared::text::LONG_TEXT_MAX)?;
+    if action == ReviewAction::Return && !shared::text::has_visible(&reasons) {
         return Err(AppError::bad_field("reasons", "退回须填写理由"));
     }
     let txn = crate::tx::begin(db).await?;

@@ -71,8 +71,9 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     if new.indicators.len() > MAX_INDICATORS {
         return Err(AppError::bad_field("indicators", format!("指标不超过 {MAX_INDICATORS} 个")));
     }
-    if new.overall_goal.chars().count() > shared::targets::GOAL_MAX {
-        return Err(AppError::bad_field("overallGoal", "总体目标过长"));
+    if let Err(issue) = shared::targets::check_draft_input(&new) {
+        let where_ = issue.indicator.map(|i| format!("第 {} 个指标：", i + 1)).unwrap_or_default();
+        return Err(AppError::bad_field(issue.field, format!("{where_}{}", issue.message)));
     }
     let txn = crate::tx::begin(db).await?;
     let project = visible_project(&txn, viewer, project_id).await?;
@@ -85,6 +86,10 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
             let current = state(&t)?;
             if !current.is_editable() {
                 return Err(AppError::Conflict(format!("目标当前为“{}”，审核期间不能修改", current.label())));
+            }
+            if t.overall_goal == new.overall_goal.trim() && t.indicators == json {
+                // Nothing changes: nothing is written, not even an audit entry.
+                return Ok(t);
             }
             let before = t.clone();
             let mut active = t.into_active_model();

@@ -140,6 +140,12 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     let display_name = patch.display_name.as_deref().map(check_display_name).transpose()?;
     let txn = crate::tx::begin(db).await?;
     let before = user::Entity::find_by_id(id).one(&txn).await?.ok_or(AppError::NotFound("用户"))?;
+    let unchanged = display_name.as_ref().is_none_or(|n| *n == before.display_name)
+        && patch.active.is_none_or(|flag| flag == before.active);
+    if unchanged {
+        // Nothing changes: nothing is written, not even an audit entry.
+        return Ok(before);
+    }
     let mut active = before.clone().into_active_model();
     if let Some(name) = display_name {
         active.display_name = Set(name);
@@ -158,11 +164,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
 }
 
 fn check_display_name(name: &str) -> AppResult<String> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 50 {
-        return Err(AppError::bad_field("displayName", "姓名不能为空且不超过 50 个字符"));
-    }
-    Ok(name.into())
+    crate::input::name_max("displayName", "姓名", name, 50)
 }
 
 /// A user of `role` may belong to the organisation.

@@ -30,6 +30,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     note: String,
 ) -> AppResult<decision::Model> {
     viewer.require(Capability::OrganiseReviews)?;
+    let note = crate::input::multiline("note", "处理意见", &note, shared::text::LONG_TEXT_MAX)?;
     let txn = crate::tx::begin(db).await?;
     let r = rounds::get(&txn, viewer, round_id).await?;
     let p = projects::get(&txn, viewer, project_id).await?;
@@ -59,7 +60,6 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
             Some(a)
         }
     };
-    let note = note.trim().chars().take(2000).collect::<String>();
     let created = decision::ActiveModel {
         round_id: Set(round_id),
         project_id: Set(project_id),

@@ -119,7 +119,7 @@ pub struct IndicatorReportInput {
 }
 
 fn decimal(s: Option<&str>, field: &'static str) -> Result<Option<Decimal>, AppError> {
-    s.map(|v| v.trim().parse::<Decimal>().map_err(|_| AppError::bad_field(field, "须为数字"))).transpose()
+    s.map(|v| shared::limits::parse_decimal(v).ok_or_else(|| AppError::bad_field(field, "须为数字"))).transpose()
 }
 
 #[derive(Default)]

@@ -5,6 +5,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     TransactionSession, TransactionTrait,
 };
+use shared::limits::NumberKind;
 use shared::monitoring::{DeviationReason, Light, Likelihood, QualitativeProgress};
 use shared::permissions::Capability;
 
@@ -12,6 +13,7 @@ use super::entity as report;
 use super::indicator;
 use super::write::write_report;
 use crate::error::{AppError, AppResult};
+use crate::input;
 use crate::monitoring::rounds::{entity as round, service as rounds, unit as round_unit};
 use crate::pagination::{Page, PageRequest};
 use crate::projects::{entity as project, service as projects};
@@ -63,11 +65,33 @@ pub async fn submit_report<C: ConnectionTrait + TransactionTrait>(
     entries: Vec<IndicatorEntry>,
 ) -> AppResult<report::Model> {
     viewer.require(Capability::EditTargets)?;
+    let entries = check_entries(entries)?;
     let txn = crate::tx::begin(db).await?;
     let (r, p) = reportable(&txn, viewer, round_id, project_id).await?;
     let saved = write_report(&txn, viewer, &r, &p, executed, Some(entries)).await?;
     txn.commit().await?;
     Ok(saved)
+}
+
+/// Every number in its range, texts without control characters, each
+/// indicator and each deviation reason once.
+fn check_entries(entries: Vec<IndicatorEntry>) -> AppResult<Vec<IndicatorEntry>> {
+    let positions: Vec<i32> = entries.iter().map(|e| e.position).collect();
+    input::distinct("indicators", &positions)?;
+    entries
+        .into_iter()
+        .map(|mut e| {
+            let value = |v: Option<Decimal>, field, label| {
+                v.map(|v| input::number(field, label, NumberKind::IndicatorValue, v)).transpose()
+            };
+            e.actual = value(e.actual, "actual", "截至目前完成值")?;
+            e.forecast = value(e.forecast, "forecast", "全年预计完成值")?;
+            let reasons: Vec<&str> = e.reasons.iter().map(|r| r.as_str()).collect();
+            input::distinct("reasons", &reasons)?;
+            e.measures = input::multiline("measures", "纠偏措施", &e.measures, shared::text::LONG_TEXT_MAX)?;
+            Ok(e)
+        })
+        .collect()
 }
 
 /// A dashboard row: the report with its project, fetched together.

@@ -16,6 +16,7 @@ use super::entity as round;
 use super::unit as round_unit;
 use crate::audit::{self, Change};
 use crate::error::{AppError, AppResult};
+use crate::input;
 use crate::organisations::entity as organisation;
 use crate::pagination::{self, Page, PageRequest};
 use crate::scope;
@@ -99,10 +100,13 @@ pub async fn open<C: ConnectionTrait + TransactionTrait>(
     if !(1..=12).contains(&month) {
         return Err(AppError::bad_field("month", "监控节点月份须在 1 到 12 之间"));
     }
-    let due = NaiveDate::parse_from_str(due_date.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::bad_field("dueDate", "截止日期格式应为 YYYY-MM-DD"))?;
+    shared::text::parse_date(due_date).map_err(|e| AppError::bad_field("dueDate", format!("截止日期：{e}")))?;
+    if let Some(ids) = &units {
+        input::distinct("unitIds", ids)?;
+    }
     let txn = crate::tx::begin(db).await?;
     let year = years::ensure_writable(&txn, year_id).await?;
+    let due = input::fiscal_date("dueDate", "截止日期", due_date, year.year)?;
     if round::Entity::find()
         .filter(round::Column::YearId.eq(year_id))
         .filter(round::Column::Month.eq(month))
@@ -229,6 +233,7 @@ pub async fn review_unit<C: ConnectionTrait + TransactionTrait>(
     note: String,
 ) -> AppResult<(round::Model, round_unit::Model)> {
     viewer.require(Capability::ReviewTargets)?;
+    let note = input::multiline("note", "审核意见", &note, shared::text::LONG_TEXT_MAX)?;
     let txn = crate::tx::begin(db).await?;
     let r = get(&txn, viewer, round_id).await?;
     crate::organisations::service::unit_in_scope(&txn, viewer, unit_id).await?;
@@ -240,7 +245,7 @@ pub async fn review_unit<C: ConnectionTrait + TransactionTrait>(
     let mut active = ru.into_active_model();
     active.reviewed_at = Set(Some(Utc::now()));
     active.reviewed_by = Set(Some(viewer.user_id));
-    active.review_note = Set(note.trim().chars().take(2000).collect());
+    active.review_note = Set(note);
     let after = active.update(&txn).await?;
     audit::record(&txn, viewer, Change::new("monitoring.review", "round_unit", after.id).before(&before).after(&after))
         .await?;

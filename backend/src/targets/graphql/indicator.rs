@@ -71,7 +71,7 @@ pub struct TargetIndicatorInput {
 impl TargetIndicatorInput {
     pub(super) fn into_domain(self, index: usize) -> Result<TargetIndicator, AppError> {
         let bad = || AppError::bad_field("weight", format!("第 {} 个指标的权重须为数字", index + 1));
-        let weight: Decimal = self.weight.trim().parse().map_err(|_| bad())?;
+        let weight: Decimal = shared::limits::parse_decimal(&self.weight).ok_or_else(bad)?;
         let too_long = [&self.name, &self.target_value, &self.unit, &self.scoring_standard, &self.explanation]
             .iter()
             .any(|s| s.chars().count() > 1000);
