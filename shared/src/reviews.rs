@@ -102,6 +102,14 @@ impl TargetState {
     }
 }
 
+impl ReviewAction {
+    /// Whether a budget adjustment may go with this action: money moves only
+    /// with a passing decision (通过, 批复), never with a return (退回).
+    pub fn may_adjust_budget(self) -> bool {
+        matches!(self, ReviewAction::Pass | ReviewAction::Approve)
+    }
+}
+
 /// The state after `action` by `who`, or why it is refused.
 pub fn transition(state: TargetState, action: ReviewAction, who: Reviewer) -> Result<TargetState, TransitionError> {
     use TargetState::*;
@@ -182,6 +190,12 @@ mod tests {
             }
         }
         assert_eq!(checked, 7 * 4 * 4);
+    }
+
+    #[test]
+    fn only_a_passing_decision_moves_money() {
+        assert!(Pass.may_adjust_budget() && Approve.may_adjust_budget());
+        assert!(!Return.may_adjust_budget() && !Submit.may_adjust_budget());
     }
 
     #[test]

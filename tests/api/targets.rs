@@ -4,6 +4,8 @@
 use jixiao_tests::{Actor, Gql, TestApp, fixture};
 use serde_json::{Value, json};
 
+mod booking;
+
 pub const SAVE: &str = "mutation($p: ID!, $g: String!, $i: [TargetIndicatorInput!]!) { saveTarget(projectId: $p, overallGoal: $g, indicators: $i) { state issues { indicator field message } } }";
 pub const SUBMIT: &str = "mutation($p: ID!) { submitTarget(projectId: $p) { state revision } }";
 pub const REVIEW: &str = "mutation($p: ID!, $a: ReviewAction!, $r: String, $m: Money) { reviewTarget(projectId: $p, action: $a, reasons: $r, adjustAmount: $m) { state revision adjustedTotal } }";

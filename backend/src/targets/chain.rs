@@ -4,6 +4,7 @@
 
 use chrono::Utc;
 use rust_decimal::Decimal;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionSession,
     TransactionTrait,
@@ -111,6 +112,9 @@ pub async fn review<C: ConnectionTrait + TransactionTrait>(
     if action == ReviewAction::Return && !shared::text::has_visible(&reasons) {
         return Err(AppError::bad_field("reasons", "退回须填写理由"));
     }
+    if adjust.is_some() && !action.may_adjust_budget() {
+        return Err(AppError::bad_field("adjustAmount", "退回不调整预算：调整金额只随“通过”或“批复”提交"));
+    }
     let txn = crate::tx::begin(db).await?;
     let project = projects::get(&txn, viewer, project_id).await?;
     years::ensure_writable(&txn, project.year_id).await?;
@@ -128,6 +132,10 @@ pub async fn review<C: ConnectionTrait + TransactionTrait>(
         && !experts::concluded_for_target(&txn, t.id).await?
     {
         return Err(AppError::Conflict("专家集中会审尚未形成结论，不能通过".into()));
+    }
+    claim_step(&txn, &t, current, next).await?;
+    if adjust.is_some() && booked_at(&txn, &t, step).await? {
+        return Err(AppError::Conflict(format!("{}已在本轮（第 {} 版）调整过预算", step.label(), t.revision)));
     }
     let requested = from_fen(project.requested_fen);
     let already = ledger::reductions(&txn, project.id, &[LedgerSource::ExAnte, LedgerSource::TargetReview]).await?;
@@ -160,6 +168,41 @@ pub async fn review<C: ConnectionTrait + TransactionTrait>(
     let after = record_step(&txn, viewer, &t, step, action, next, t.revision, &reasons, adjust).await?;
     txn.commit().await?;
     Ok(after)
+}
+
+/// Moves the target on only if it still stands where this reviewer found it
+/// (same state, same revision). The conditional UPDATE locks the row, so of
+/// two reviewers acting at once on PostgreSQL the second waits, then finds the
+/// state changed and gets a conflict: a step's money is booked once.
+async fn claim_step(
+    db: &impl ConnectionTrait,
+    t: &target::Model,
+    current: TargetState,
+    next: TargetState,
+) -> AppResult<()> {
+    let claimed = target::Entity::update_many()
+        .col_expr(target::Column::State, Expr::value(next.as_str()))
+        .filter(target::Column::Id.eq(t.id))
+        .filter(target::Column::State.eq(current.as_str()))
+        .filter(target::Column::Revision.eq(t.revision))
+        .exec(db)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(AppError::Conflict("该目标刚被其他审核人处理，请刷新后查看".into()));
+    }
+    Ok(())
+}
+
+/// Whether this step of this revision already booked an adjustment.
+async fn booked_at(db: &impl ConnectionTrait, t: &target::Model, step: ReviewStep) -> AppResult<bool> {
+    Ok(review::Entity::find()
+        .filter(review::Column::TargetId.eq(t.id))
+        .filter(review::Column::Step.eq(step.as_str()))
+        .filter(review::Column::Revision.eq(t.revision))
+        .filter(review::Column::AdjustFen.is_not_null())
+        .one(db)
+        .await?
+        .is_some())
 }
 
 /// [rule] A project that needs an ex-ante assessment is approved only after a

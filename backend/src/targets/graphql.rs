@@ -275,7 +275,8 @@ impl TargetMutation {
     }
 
     /// Pass, return (with reasons) or approve at the target's current step;
-    /// `adjustAmount` reduces the project's budget (ledger source TARGET_REVIEW).
+    /// `adjustAmount` reduces the project's budget (ledger source TARGET_REVIEW):
+    /// only with PASS or APPROVE, once per step and revision.
     async fn review_target(
         &self,
         ctx: &Context<'_>,

@@ -29,7 +29,8 @@ fn button_id(action: ReviewAction) -> &'static str {
 }
 
 /// The reviewer's decision: reasons (`#review-reasons`, required to 退回), an
-/// optional budget adjustment (`#review-adjust`), and the actions
+/// optional budget adjustment (`#review-adjust`, sent only with 通过 or 批复:
+/// money moves only with a passing decision), and the actions
 /// `shared::reviews::transition` allows in this state. The server decides.
 #[component]
 pub fn ReviewForm(project_id: String, state: TargetState, on_done: Callback<String>) -> impl IntoView {
@@ -58,7 +59,9 @@ pub fn ReviewForm(project_id: String, state: TargetState, on_done: Callback<Stri
         let action = *action;
         let project_id = project_id.clone();
         let reasons = Some(reasons.get_untracked().trim().to_owned()).filter(|r| !r.is_empty());
-        let amount = adjust.with_untracked(|a| parse_yuan(a).ok().map(|v| v.to_string()));
+        let amount = (action != ReviewAction::Return)
+            .then(|| adjust.with_untracked(|a| parse_yuan(a).ok().map(|v| v.to_string())))
+            .flatten();
         async move {
             match reviews::review(project_id, action, reasons, amount).await {
                 Ok(t) => on_done.run(format!("已{}，目标当前为“{}”。", action.label(), t.summary.state.label())),
@@ -72,7 +75,7 @@ pub fn ReviewForm(project_id: String, state: TargetState, on_done: Callback<Stri
             error.set(Some("退回须填写理由".to_owned()));
             return;
         }
-        if adjust_error.get_untracked().is_none() {
+        if action == ReviewAction::Return || adjust_error.get_untracked().is_none() {
             act.dispatch(action);
         }
     };
@@ -85,7 +88,9 @@ pub fn ReviewForm(project_id: String, state: TargetState, on_done: Callback<Stri
                     type="button"
                     id=button_id(action)
                     class=class
-                    disabled=move || act.pending().get() || adjust_error.with(Option::is_some)
+                    disabled=move || {
+                        act.pending().get() || (action != ReviewAction::Return && adjust_error.with(Option::is_some))
+                    }
                     on:click=move |_| on_action(action)
                 >
                     {action.label()}
@@ -101,7 +106,7 @@ pub fn ReviewForm(project_id: String, state: TargetState, on_done: Callback<Stri
                     <textarea id="review-reasons" rows="3" bind:value=reasons></textarea>
                 </FormField>
                 <FormField
-                    label="调整预算金额（元，可不填）"
+                    label="调整预算金额（元，随“通过”或“批复”提交，可不填）"
                     error=Signal::derive(move || adjust_error.get())
                     error_id="error-review-adjust"
                 >
