@@ -1,5 +1,9 @@
-//! The GraphQL API (docs/api-contract.graphql, docs/api-contract-targets.graphql), one module per domain.
-//! `client` is the transport: POST, bearer token, refresh-once, error mapping.
+//! The GraphQL API (`backend/schema.graphql`), one module per domain.
+//! Every document sent is a file under `api/graphql/` (one operation each, by
+//! domain; shared selections in `graphql/fragments.graphql`), included with
+//! `include_str!` and checked against the schema by
+//! `tests/api/frontend_queries.rs`. `client` is the transport: POST, bearer
+//! token, refresh-once, error mapping.
 
 pub mod auth;
 pub mod client;

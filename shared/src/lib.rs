@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod ex_ante;
 pub mod experts;
+pub mod graphql_document;
 pub mod indicators;
 pub mod ledger;
 pub mod limits;

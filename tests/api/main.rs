@@ -5,6 +5,7 @@ mod audit;
 mod authz_matrix;
 mod bad_input;
 mod demo;
+mod frontend_queries;
 mod gate;
 mod health;
 mod http;

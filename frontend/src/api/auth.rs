@@ -5,15 +5,10 @@ use serde_json::json;
 
 use super::client::{self, ApiError, request, request_anonymous};
 use super::users::User;
-use crate::user_fields;
 
-const LOGIN: &str = concat!(
-    "mutation Login($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken refreshToken expiresIn user { ",
-    user_fields!(),
-    " } } }"
-);
-const ME: &str = concat!("query Me { me { ", user_fields!(), " } }");
-const LOGOUT: &str = "mutation Logout($refreshToken: String!) { logout(refreshToken: $refreshToken) }";
+const LOGIN: &str = include_str!("graphql/sessions/login.graphql");
+const ME: &str = include_str!("graphql/sessions/me.graphql");
+const LOGOUT: &str = include_str!("graphql/sessions/logout.graphql");
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]

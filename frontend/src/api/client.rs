@@ -21,9 +21,9 @@ const ENDPOINT: &str = "/graphql";
 const ACCESS_KEY: &str = "jixiao.accessToken";
 const REFRESH_KEY: &str = "jixiao.refreshToken";
 
-const REFRESH: &str = "mutation Refresh($refreshToken: String!) {
-  refresh(refreshToken: $refreshToken) { accessToken refreshToken }
-}";
+/// The fragments operations spread; [`send`] appends the ones an operation reaches.
+const FRAGMENTS: &str = include_str!("graphql/fragments.graphql");
+const REFRESH: &str = include_str!("graphql/sessions/refresh.graphql");
 
 /// The `extensions.code` of an API error, plus the client's own failures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,7 +258,9 @@ fn take<T: DeserializeOwned>(mut data: Value, field: &str) -> Result<T, ApiError
     serde_json::from_value(value).map_err(|e| ApiError::unexpected_shape(format!("{field}: {e}")))
 }
 
-async fn send(query: &str, variables: &Value, token: Option<&str>) -> Result<Value, ApiError> {
+/// Sends one operation (a file of `graphql/`) with the fragments it spreads.
+async fn send(operation: &str, variables: &Value, token: Option<&str>) -> Result<Value, ApiError> {
+    let query = shared::graphql_document::assemble(operation, FRAGMENTS);
     let body = json!({ "query": query, "variables": variables });
     let mut builder = Request::post(ENDPOINT).header("Accept", "application/json");
     if let Some(token) = token {

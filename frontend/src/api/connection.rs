@@ -39,11 +39,3 @@ impl<T> Connection<T> {
         if self.page_info.has_next_page { self.page_info.end_cursor.clone() } else { None }
     }
 }
-
-/// Fields every connection query selects besides the node's own fields.
-#[macro_export]
-macro_rules! page_fields {
-    () => {
-        "pageInfo { hasNextPage endCursor } totalCount"
-    };
-}

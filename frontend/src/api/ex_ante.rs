@@ -10,28 +10,6 @@ use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::organisations::OrgSummary;
 use super::projects::Project;
-use crate::page_fields;
-
-/// The fields of an assessment as a target refers to it.
-#[macro_export]
-macro_rules! ex_ante_brief_fields {
-    () => {
-        "id state assessorKind totalScore conclusion"
-    };
-}
-
-#[macro_export]
-macro_rules! ex_ante_fields {
-    () => {
-        concat!(
-            "id assessorKind state scores totalScore conclusion cutAmount preconditions opinion concludedAt panel { id } firm { ",
-            $crate::org_summary_fields!(),
-            " } project { ",
-            $crate::project_fields!(),
-            " }"
-        )
-    };
-}
 
 /// Rows per page of the assessments list.
 pub const PAGE_SIZE: u32 = 20;
@@ -71,28 +49,10 @@ pub struct ExAnteAssessment {
     pub concluded_at: Option<String>,
 }
 
-const LIST: &str = concat!(
-    "query ExAnteAssessments($yearId: ID!, $first: Int, $after: String) { exAnteAssessments(yearId: $yearId, first: $first, after: $after) { edges { node { ",
-    ex_ante_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const START: &str = concat!(
-    "mutation StartExAnte($projectId: ID!, $assessorKind: AssessorKind!, $firmId: ID) { startExAnte(projectId: $projectId, assessorKind: $assessorKind, firmId: $firmId) { ",
-    ex_ante_fields!(),
-    " } }"
-);
-const SCORE: &str = concat!(
-    "mutation SubmitExAnteScores($id: ID!, $scores: [String!]!, $opinion: String!) { submitExAnteScores(id: $id, scores: $scores, opinion: $opinion) { ",
-    ex_ante_fields!(),
-    " } }"
-);
-const CONCLUDE: &str = concat!(
-    "mutation ConcludeExAnte($id: ID!, $conclusion: Conclusion!, $cutAmount: Money, $preconditions: String) { concludeExAnte(id: $id, conclusion: $conclusion, cutAmount: $cutAmount, preconditions: $preconditions) { ",
-    ex_ante_fields!(),
-    " } }"
-);
+const LIST: &str = include_str!("graphql/ex_ante/ex_ante_assessments.graphql");
+const START: &str = include_str!("graphql/ex_ante/start_ex_ante.graphql");
+const SCORE: &str = include_str!("graphql/ex_ante/submit_ex_ante_scores.graphql");
+const CONCLUDE: &str = include_str!("graphql/ex_ante/conclude_ex_ante.graphql");
 
 /// One page of the assessments of a year the caller may see.
 pub async fn list(

@@ -8,14 +8,6 @@ use shared::indicators::Field;
 use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::organisations::OrgSummary;
-use crate::page_fields;
-
-#[macro_export]
-macro_rules! expert_fields {
-    () => {
-        concat!("id displayName fields conflictUnits { ", $crate::org_summary_fields!(), " }")
-    };
-}
 
 /// An expert (the id is the expert's user id).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -27,18 +19,8 @@ pub struct Expert {
     pub conflict_units: Vec<OrgSummary>,
 }
 
-const LIST: &str = concat!(
-    "query Experts($field: Field, $first: Int, $after: String) { experts(field: $field, first: $first, after: $after) { edges { node { ",
-    expert_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const SET_PROFILE: &str = concat!(
-    "mutation SetExpertProfile($userId: ID!, $fields: [Field!]!, $conflictUnitIds: [ID!]!) { setExpertProfile(userId: $userId, fields: $fields, conflictUnitIds: $conflictUnitIds) { ",
-    expert_fields!(),
-    " } }"
-);
+const LIST: &str = include_str!("graphql/experts/experts.graphql");
+const SET_PROFILE: &str = include_str!("graphql/experts/set_expert_profile.graphql");
 
 /// Rows per page of the experts list.
 pub const PAGE_SIZE: u32 = 20;

@@ -9,7 +9,6 @@ use shared::ledger::{LedgerKind, LedgerSource};
 use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::projects::Project;
-use crate::{page_fields, project_fields};
 
 /// Rows per page of the ledger.
 pub const PAGE_SIZE: u32 = 20;
@@ -46,15 +45,8 @@ pub struct LedgerSummary {
     pub by_budget_type: Vec<LedgerSum>,
 }
 
-const ENTRIES: &str = concat!(
-    "query LedgerEntries($yearId: ID!, $source: LedgerSource, $first: Int, $after: String) { ledgerEntries(yearId: $yearId, source: $source, first: $first, after: $after) { edges { node { id source kind amount decision decidedAt decidedBy project { ",
-    project_fields!(),
-    " } } } ",
-    page_fields!(),
-    " } }"
-);
-const SUMMARY: &str = "query LedgerSummary($yearId: ID!) { ledgerSummary(yearId: $yearId) { total count
-  bySource { key count amount } byKind { key count amount } byUnitKind { key count amount } byBudgetType { key count amount } } }";
+const ENTRIES: &str = include_str!("graphql/ledger/ledger_entries.graphql");
+const SUMMARY: &str = include_str!("graphql/ledger/ledger_summary.graphql");
 
 /// One page of the entries of a year (of a source), row-scoped.
 pub async fn entries(

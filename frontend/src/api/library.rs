@@ -8,17 +8,6 @@ use shared::indicators::{Comparator, Direction, Field, IndicatorSource, Level1, 
 use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::organisations::OrgSummary;
-use crate::{org_summary_fields, page_fields};
-
-macro_rules! library_fields {
-    () => {
-        concat!(
-            "id level1 level2 field name comparator unit referenceValue scoringStandard direction source status refusalReason proposedBy { ",
-            org_summary_fields!(),
-            " }"
-        )
-    };
-}
 
 /// Rows per page of the library table and the picker.
 pub const PAGE_SIZE: u32 = 20;
@@ -76,32 +65,12 @@ pub struct ImportRowError {
     pub message: String,
 }
 
-const LIST: &str = concat!(
-    "query LibraryIndicators($search: String, $field: Field, $level1: Level1, $level2: Level2, $status: LibraryStatus, $first: Int, $after: String) {
-  libraryIndicators(search: $search, field: $field, level1: $level1, level2: $level2, status: $status, first: $first, after: $after) { edges { node { ",
-    library_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const PROPOSE: &str = concat!(
-    "mutation ProposeIndicator($input: LibraryIndicatorInput!) { proposeIndicator(input: $input) { ",
-    library_fields!(),
-    " } }"
-);
-const CREATE: &str = concat!(
-    "mutation CreateLibraryIndicator($input: LibraryIndicatorInput!) { createLibraryIndicator(input: $input) { ",
-    library_fields!(),
-    " } }"
-);
-const REVIEW: &str = concat!(
-    "mutation ReviewIndicator($id: ID!, $accept: Boolean!, $reason: String) { reviewIndicator(id: $id, accept: $accept, reason: $reason) { ",
-    library_fields!(),
-    " } }"
-);
-const IMPORT: &str = "mutation ImportLibraryIndicators($fileBase64: String!) {
-  importLibraryIndicators(fileBase64: $fileBase64) { created updated errors { row column message } } }";
-const EXPORT: &str = "query ExportLibraryIndicators($field: Field) { exportLibraryIndicators(field: $field) }";
+const LIST: &str = include_str!("graphql/indicators/library_indicators.graphql");
+const PROPOSE: &str = include_str!("graphql/indicators/propose_indicator.graphql");
+const CREATE: &str = include_str!("graphql/indicators/create_library_indicator.graphql");
+const REVIEW: &str = include_str!("graphql/indicators/review_indicator.graphql");
+const IMPORT: &str = include_str!("graphql/indicators/import_library_indicators.graphql");
+const EXPORT: &str = include_str!("graphql/indicators/export_library_indicators.graphql");
 
 /// One page of the library.
 pub async fn list(filter: LibraryFilter, after: Option<String>) -> Result<Connection<LibraryIndicator>, ApiError> {

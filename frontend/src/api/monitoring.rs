@@ -18,44 +18,6 @@ use super::library::ImportRowError;
 use super::organisations::OrgSummary;
 use super::projects::{self, Project, ProjectFilter};
 use super::years;
-use crate::{org_summary_fields, page_fields, project_fields};
-
-macro_rules! round_fields {
-    () => {
-        "id yearId month dueDate rule open lightRules { execution redBelow yellowBelow blueAtPercent floors { month percent } gapPoints }"
-    };
-}
-
-macro_rules! round_unit_fields {
-    () => {
-        concat!("id unit { ", org_summary_fields!(), " } submittedAt reviewedAt reviewNote late")
-    };
-}
-
-macro_rules! report_fields {
-    () => {
-        concat!(
-            "id executedAmount executionRate executionLight light updatedAt project { ",
-            project_fields!(),
-            " } unit { ",
-            org_summary_fields!(),
-            " } indicators { position name actual qualitative likelihood forecast reasons measures light }
-  decision { kind amount note decidedAt }"
-        )
-    };
-}
-
-macro_rules! statistics_fields {
-    () => {
-        "units { unitKind monitored submitted late } lateUnits byLight { light projects } decisions { kind projects amount }"
-    };
-}
-
-macro_rules! job_fields {
-    () => {
-        "id status total processed applied errors { row column message }"
-    };
-}
 
 /// Rows per page of a round's reports (the API allows up to 100).
 pub const REPORTS_PAGE: u32 = 20;
@@ -225,76 +187,22 @@ pub struct TargetBrief {
     pub indicators: Vec<TargetIndicator>,
 }
 
-const ROUNDS: &str =
-    concat!("query MonitoringRounds($yearId: ID!) { monitoringRounds(yearId: $yearId) { ", round_fields!(), " } }");
-const UNITS: &str = concat!(
-    "query RoundUnits($roundId: ID!, $first: Int, $after: String) { roundUnits(roundId: $roundId, first: $first, after: $after) { edges { node { ",
-    round_unit_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const REPORTS: &str = concat!(
-    "query RoundReports($roundId: ID!, $light: Light, $unitId: ID, $first: Int, $after: String) { roundReports(roundId: $roundId, light: $light, unitId: $unitId, first: $first, after: $after) { edges { node { ",
-    report_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const UNIT_LIGHTS: &str = concat!(
-    "query RoundUnitLights($roundId: ID!) { roundUnitLights(roundId: $roundId) { unit { ",
-    org_summary_fields!(),
-    " } blue green yellow red } }"
-);
-const REPORT: &str = concat!(
-    "query ProjectReport($roundId: ID!, $projectId: ID!) { projectReport(roundId: $roundId, projectId: $projectId) { ",
-    report_fields!(),
-    " } }"
-);
-const ROUND_STATISTICS: &str = concat!(
-    "query RoundStatistics($roundId: ID!) { roundStatistics(roundId: $roundId) { ",
-    statistics_fields!(),
-    " } }"
-);
-const YEAR_STATISTICS: &str = concat!(
-    "query MonitoringStatistics($yearId: ID!) { monitoringStatistics(yearId: $yearId) { ",
-    statistics_fields!(),
-    " } }"
-);
-const TEMPLATE: &str = "query MonitoringTemplate($roundId: ID!) { monitoringTemplate(roundId: $roundId) }";
-const JOB: &str = concat!("query ImportJob($id: ID!) { importJob(id: $id) { ", job_fields!(), " } }");
-// `libraryId` is left out: `shared::targets::TargetIndicator` holds it as a number, the API as an ID.
-const TARGET: &str = "query MonitoringTarget($projectId: ID!) { target(projectId: $projectId) { state indicators {
-  level2 name comparator targetValue unit weight direction scoringStandard explanation source } } }";
-const OPEN: &str = concat!(
-    "mutation OpenMonitoringRound($yearId: ID!, $month: Int!, $dueDate: String!, $rule: ExecutionRuleKind, $unitIds: [ID!]) {
-  openMonitoringRound(yearId: $yearId, month: $month, dueDate: $dueDate, rule: $rule, unitIds: $unitIds) { ",
-    round_fields!(),
-    " } }"
-);
-const SUBMIT_REPORT: &str = concat!(
-    "mutation SubmitProjectReport($roundId: ID!, $projectId: ID!, $executedAmount: Money!, $indicators: [IndicatorReportInput!]!) {
-  submitProjectReport(roundId: $roundId, projectId: $projectId, executedAmount: $executedAmount, indicators: $indicators) { ",
-    report_fields!(),
-    " } }"
-);
-const SUBMIT_ROUND: &str = concat!(
-    "mutation SubmitRoundReport($roundId: ID!) { submitRoundReport(roundId: $roundId) { ",
-    round_unit_fields!(),
-    " } }"
-);
-const REVIEW: &str = concat!(
-    "mutation ReviewRoundReport($roundId: ID!, $unitId: ID!, $note: String!) { reviewRoundReport(roundId: $roundId, unitId: $unitId, note: $note) { ",
-    round_unit_fields!(),
-    " } }"
-);
-const DECIDE: &str = "mutation DecideProject($roundId: ID!, $projectId: ID!, $kind: DecisionKind!, $amount: Money, $note: String) {
-  decideProject(roundId: $roundId, projectId: $projectId, kind: $kind, amount: $amount, note: $note) { kind amount note decidedAt } }";
-const IMPORT: &str = concat!(
-    "mutation ImportExecution($roundId: ID!, $fileBase64: String!) { importExecution(roundId: $roundId, fileBase64: $fileBase64) { ",
-    job_fields!(),
-    " } }"
-);
+const ROUNDS: &str = include_str!("graphql/monitoring/monitoring_rounds.graphql");
+const UNITS: &str = include_str!("graphql/monitoring/round_units.graphql");
+const REPORTS: &str = include_str!("graphql/monitoring/round_reports.graphql");
+const UNIT_LIGHTS: &str = include_str!("graphql/monitoring/round_unit_lights.graphql");
+const REPORT: &str = include_str!("graphql/monitoring/project_report.graphql");
+const ROUND_STATISTICS: &str = include_str!("graphql/monitoring/round_statistics.graphql");
+const YEAR_STATISTICS: &str = include_str!("graphql/monitoring/monitoring_statistics.graphql");
+const TEMPLATE: &str = include_str!("graphql/monitoring/monitoring_template.graphql");
+const JOB: &str = include_str!("graphql/monitoring/import_job.graphql");
+const TARGET: &str = include_str!("graphql/monitoring/monitoring_target.graphql");
+const OPEN: &str = include_str!("graphql/monitoring/open_monitoring_round.graphql");
+const SUBMIT_REPORT: &str = include_str!("graphql/monitoring/submit_project_report.graphql");
+const SUBMIT_ROUND: &str = include_str!("graphql/monitoring/submit_round_report.graphql");
+const REVIEW: &str = include_str!("graphql/monitoring/review_round_report.graphql");
+const DECIDE: &str = include_str!("graphql/monitoring/decide_project.graphql");
+const IMPORT: &str = include_str!("graphql/monitoring/import_execution.graphql");
 
 /// The rounds of a year the caller takes part in, by month.
 pub async fn rounds(year_id: String) -> Result<Vec<Round>, ApiError> {

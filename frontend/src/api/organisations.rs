@@ -6,28 +6,6 @@ use shared::organisations::OrgKind;
 
 use super::client::{ApiError, request};
 use super::connection::Connection;
-use crate::page_fields;
-
-/// The fields of an organisation shown wherever it is referenced.
-#[macro_export]
-macro_rules! org_summary_fields {
-    () => {
-        "id kind code name"
-    };
-}
-
-macro_rules! org_fields {
-    () => {
-        concat!(
-            org_summary_fields!(),
-            " parent { ",
-            org_summary_fields!(),
-            " } section { ",
-            org_summary_fields!(),
-            " }"
-        )
-    };
-}
 
 /// An organisation as referenced from a user or a project.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -58,26 +36,9 @@ impl Organisation {
 /// The largest page the selects ask for.
 const ALL_PAGE: u32 = 100;
 
-const LIST: &str = concat!(
-    "query Organisations($kind: OrgKind, $search: String, $first: Int, $after: String) {
-  organisations(kind: $kind, search: $search, first: $first, after: $after) { edges { node { ",
-    org_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-
-const CREATE: &str = concat!(
-    "mutation CreateOrganisation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { ",
-    org_fields!(),
-    " } }"
-);
-
-const UPDATE: &str = concat!(
-    "mutation UpdateOrganisation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { ",
-    org_fields!(),
-    " } }"
-);
+const LIST: &str = include_str!("graphql/organisations/organisations.graphql");
+const CREATE: &str = include_str!("graphql/organisations/create_organisation.graphql");
+const UPDATE: &str = include_str!("graphql/organisations/update_organisation.graphql");
 
 /// One page of the organisations the caller may see.
 pub async fn list(

@@ -8,7 +8,6 @@ use shared::projects::BudgetType;
 
 use super::client::{ApiError, request};
 use super::years::FiscalYear;
-use crate::year_fields;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -40,13 +39,7 @@ pub struct CountyOverview {
     pub by_unit_kind: Vec<UnitKindSummary>,
 }
 
-const OVERVIEW: &str = concat!(
-    "query CountyOverview($yearId: ID!) { countyOverview(yearId: $yearId) { year { ",
-    year_fields!(),
-    " } projectCount requestedTotal approvedTotal
-  byBudgetType { budgetType projectCount requestedTotal approvedTotal }
-  byUnitKind { unitKind unitCount projectCount requestedTotal approvedTotal } } }"
-);
+const OVERVIEW: &str = include_str!("graphql/overview/county_overview.graphql");
 
 pub async fn county(year_id: String) -> Result<CountyOverview, ApiError> {
     request(OVERVIEW, json!({ "yearId": year_id }), "countyOverview").await

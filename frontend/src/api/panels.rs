@@ -13,43 +13,6 @@ use super::ex_ante::ExAnteAssessment;
 use super::experts::Expert;
 use super::targets::TargetSummary;
 use super::years::FiscalYear;
-use crate::{ex_ante_fields, expert_fields, page_fields, target_summary_fields, year_fields};
-
-macro_rules! opinion_fields {
-    () => {
-        "expert score dimensionScores opinion at"
-    };
-}
-
-macro_rules! item_fields {
-    () => {
-        concat!(
-            "id target { ",
-            target_summary_fields!(),
-            " } assessment { ",
-            ex_ante_fields!(),
-            " } opinions { ",
-            opinion_fields!(),
-            " } myOpinion { ",
-            opinion_fields!(),
-            " }"
-        )
-    };
-}
-
-macro_rules! panel_fields {
-    () => {
-        concat!(
-            "id purpose field conclusion concludedAt createdAt year { ",
-            year_fields!(),
-            " } members { ",
-            expert_fields!(),
-            " } items { ",
-            item_fields!(),
-            " }"
-        )
-    };
-}
 
 /// Rows per page of the panels list and the expert's inbox.
 pub const PAGE_SIZE: u32 = 20;
@@ -111,37 +74,11 @@ pub struct OpinionInput {
     pub opinion: String,
 }
 
-const LIST: &str = concat!(
-    "query Panels($yearId: ID!, $first: Int, $after: String) { panels(yearId: $yearId, first: $first, after: $after) { edges { node { ",
-    panel_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const MY_ITEMS: &str = concat!(
-    "query MyPanelItems($first: Int, $after: String) { myPanelItems(first: $first, after: $after) { edges { node { ",
-    item_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const FORM: &str = concat!(
-    "mutation FormPanel($yearId: ID!, $purpose: PanelPurpose!, $field: Field!, $size: Int!, $targetProjectIds: [ID!], $assessmentIds: [ID!]) {
-  formPanel(yearId: $yearId, purpose: $purpose, field: $field, size: $size, targetProjectIds: $targetProjectIds, assessmentIds: $assessmentIds) { ",
-    panel_fields!(),
-    " } }"
-);
-const OPINION: &str = concat!(
-    "mutation SubmitOpinion($panelItemId: ID!, $score: String, $dimensionScores: [String!], $opinion: String!) {
-  submitOpinion(panelItemId: $panelItemId, score: $score, dimensionScores: $dimensionScores, opinion: $opinion) { ",
-    item_fields!(),
-    " } }"
-);
-const CONCLUDE: &str = concat!(
-    "mutation ConcludePanel($panelId: ID!, $conclusion: String!) { concludePanel(panelId: $panelId, conclusion: $conclusion) { ",
-    panel_fields!(),
-    " } }"
-);
+const LIST: &str = include_str!("graphql/experts/panels.graphql");
+const MY_ITEMS: &str = include_str!("graphql/experts/my_panel_items.graphql");
+const FORM: &str = include_str!("graphql/experts/form_panel.graphql");
+const OPINION: &str = include_str!("graphql/experts/submit_opinion.graphql");
+const CONCLUDE: &str = include_str!("graphql/experts/conclude_panel.graphql");
 
 /// One page of a year's panels (绩效股: all; an expert: its own).
 pub async fn list(year_id: String, after: Option<String>) -> Result<Connection<ExpertPanel>, ApiError> {

@@ -9,21 +9,6 @@ use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::organisations::OrgSummary;
 use super::years::FiscalYear;
-use crate::page_fields;
-
-/// The fields of a project wherever it is shown (also inside targets, assessments, the ledger).
-#[macro_export]
-macro_rules! project_fields {
-    () => {
-        concat!(
-            "id code name kind budgetType requestedAmount approvedAmount isNew year { ",
-            $crate::year_fields!(),
-            " } unit { ",
-            $crate::org_summary_fields!(),
-            " }"
-        )
-    };
-}
 
 /// Rows per page of the projects list (the API allows up to 100).
 pub const PAGE_SIZE: u32 = 20;
@@ -86,25 +71,11 @@ pub struct ProjectChange {
     pub is_new: bool,
 }
 
-const LIST: &str = concat!(
-    "query Projects($filter: ProjectFilter, $first: Int, $after: String) { projects(filter: $filter, first: $first, after: $after) { edges { node { ",
-    project_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const GET: &str = concat!("query Project($id: ID!) { project(id: $id) { ", project_fields!(), " } }");
-const CREATE: &str = concat!(
-    "mutation CreateProject($input: CreateProjectInput!) { createProject(input: $input) { ",
-    project_fields!(),
-    " } }"
-);
-const UPDATE: &str = concat!(
-    "mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { ",
-    project_fields!(),
-    " } }"
-);
-const DELETE: &str = "mutation DeleteProject($id: ID!) { deleteProject(id: $id) }";
+const LIST: &str = include_str!("graphql/projects/projects.graphql");
+const GET: &str = include_str!("graphql/projects/project.graphql");
+const CREATE: &str = include_str!("graphql/projects/create_project.graphql");
+const UPDATE: &str = include_str!("graphql/projects/update_project.graphql");
+const DELETE: &str = include_str!("graphql/projects/delete_project.graphql");
 
 /// One page of the projects the caller may see.
 pub async fn list(filter: ProjectFilter, after: Option<String>) -> Result<Connection<Project>, ApiError> {

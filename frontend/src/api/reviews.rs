@@ -7,23 +7,12 @@ use shared::reviews::ReviewAction;
 use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::targets::{Target, TargetSummary};
-use crate::{page_fields, target_fields, target_summary_fields};
 
 /// Rows per page of the review queue.
 pub const PAGE_SIZE: u32 = 20;
 
-const QUEUE: &str = concat!(
-    "query ReviewQueue($yearId: ID, $first: Int, $after: String) { reviewQueue(yearId: $yearId, first: $first, after: $after) { edges { node { ",
-    target_summary_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const REVIEW: &str = concat!(
-    "mutation ReviewTarget($projectId: ID!, $action: ReviewAction!, $reasons: String, $adjustAmount: Money) { reviewTarget(projectId: $projectId, action: $action, reasons: $reasons, adjustAmount: $adjustAmount) { ",
-    target_fields!(),
-    " } }"
-);
+const QUEUE: &str = include_str!("graphql/reviews/review_queue.graphql");
+const REVIEW: &str = include_str!("graphql/reviews/review_target.graphql");
 
 /// 待办: the targets waiting for the caller's review.
 pub async fn queue(year_id: Option<String>, after: Option<String>) -> Result<Connection<TargetSummary>, ApiError> {

@@ -10,7 +10,6 @@ use shared::reviews::ReviewStep;
 
 use super::client::{ApiError, request};
 use super::years::FiscalYear;
-use crate::year_fields;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ConclusionCount {
@@ -51,13 +50,7 @@ pub struct TargetStatistics {
     pub by_unit_kind: Vec<UnitKindTargetCount>,
 }
 
-const STATISTICS: &str = concat!(
-    "query TargetStatistics($yearId: ID!) { targetStatistics(yearId: $yearId) { year { ",
-    year_fields!(),
-    " } assessed assessedByConclusion { conclusion count requested cut }
-  targetsReviewed targetsReturned returnedShare projectsAdjusted adjustedAmount
-  byStep { step passed returned } byUnitKind { unitKind reviewed returned } } }"
-);
+const STATISTICS: &str = include_str!("graphql/statistics/target_statistics.graphql");
 
 pub async fn targets(year_id: String) -> Result<TargetStatistics, ApiError> {
     request(STATISTICS, json!({ "yearId": year_id }), "targetStatistics").await

@@ -12,45 +12,6 @@ use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::ex_ante::ExAnteBrief;
 use super::projects::Project;
-use crate::page_fields;
-
-#[macro_export]
-macro_rules! indicator_fields {
-    () => {
-        "level1 level2 name comparator targetValue unit weight direction scoringStandard explanation source libraryId"
-    };
-}
-
-/// The fields of a target in lists, the review queue and panel items.
-#[macro_export]
-macro_rules! target_summary_fields {
-    () => {
-        concat!(
-            "id state revision overallGoal quantifiedShare updatedAt indicators { ",
-            $crate::indicator_fields!(),
-            " } project { ",
-            $crate::project_fields!(),
-            " }"
-        )
-    };
-}
-
-#[macro_export]
-macro_rules! target_fields {
-    () => {
-        concat!(
-            $crate::target_summary_fields!(),
-            " requiresExAnte adjustedTotal issues { indicator field message }
-  revisions { number overallGoal submittedAt submittedBy indicators { ",
-            $crate::indicator_fields!(),
-            " } changes { kind name field before after } }
-  reviews { step action revision reasons adjustAmount reviewer organisation at }
-  exAnte { ",
-            $crate::ex_ante_brief_fields!(),
-            " }"
-        )
-    };
-}
 
 /// A 三级 indicator as stored. Weights arrive as decimal strings.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -163,25 +124,11 @@ struct RulesWire {
     weight_total: Decimal,
 }
 
-const GET: &str = concat!("query Target($projectId: ID!) { target(projectId: $projectId) { ", target_fields!(), " } }");
-const RULES: &str = "query TargetRules { targetRules { weightTotal } }";
-const LIST: &str = concat!(
-    "query Targets($yearId: ID!, $state: TargetState, $awaitingPanel: Boolean, $first: Int, $after: String) { targets(yearId: $yearId, state: $state, awaitingPanel: $awaitingPanel, first: $first, after: $after) { edges { node { ",
-    target_summary_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const SAVE: &str = concat!(
-    "mutation SaveTarget($projectId: ID!, $overallGoal: String!, $indicators: [TargetIndicatorInput!]!) { saveTarget(projectId: $projectId, overallGoal: $overallGoal, indicators: $indicators) { ",
-    target_fields!(),
-    " } }"
-);
-const SUBMIT: &str = concat!(
-    "mutation SubmitTarget($projectId: ID!) { submitTarget(projectId: $projectId) { ",
-    target_fields!(),
-    " } }"
-);
+const GET: &str = include_str!("graphql/targets/target.graphql");
+const RULES: &str = include_str!("graphql/targets/target_rules.graphql");
+const LIST: &str = include_str!("graphql/targets/targets.graphql");
+const SAVE: &str = include_str!("graphql/targets/save_target.graphql");
+const SUBMIT: &str = include_str!("graphql/targets/submit_target.graphql");
 /// The target of a project; `None` when the unit has not started one.
 pub async fn get(project_id: String) -> Result<Option<Target>, ApiError> {
     request(GET, json!({ "projectId": project_id }), "target").await

@@ -8,27 +8,6 @@ use shared::roles::Role;
 use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::organisations::OrgSummary;
-use crate::page_fields;
-
-/// The fields of the session's own user (`login`, `me`).
-#[macro_export]
-macro_rules! user_fields {
-    () => {
-        concat!(
-            "id username displayName role active mustChangePassword roleGranted organisation { ",
-            $crate::org_summary_fields!(),
-            " }"
-        )
-    };
-}
-
-/// Plus the account state, which only the user and the account
-/// administrators (系统管理员, 安全管理员) may read.
-macro_rules! admin_user_fields {
-    () => {
-        concat!(user_fields!(), " lockedUntil")
-    };
-}
 
 /// A user account.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -60,35 +39,12 @@ pub struct Issued {
     pub one_time_password: String,
 }
 
-const LIST: &str = concat!(
-    "query Users($search: String, $awaitingGrant: Boolean, $first: Int, $after: String) { users(search: $search, awaitingGrant: $awaitingGrant, first: $first, after: $after) { edges { node { ",
-    admin_user_fields!(),
-    " } } ",
-    page_fields!(),
-    " } }"
-);
-const CREATE: &str = concat!(
-    "mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { oneTimePassword user { ",
-    admin_user_fields!(),
-    " } } }"
-);
-const RESET: &str = concat!(
-    "mutation ResetPassword($userId: ID!) { resetPassword(userId: $userId) { oneTimePassword user { ",
-    admin_user_fields!(),
-    " } } }"
-);
-const UNLOCK: &str =
-    concat!("mutation UnlockUser($userId: ID!) { unlockUser(userId: $userId) { ", admin_user_fields!(), " } }");
-const GRANT: &str = concat!(
-    "mutation GrantRole($userId: ID!, $role: Role!, $organisationId: ID!) { grantRole(userId: $userId, role: $role, organisationId: $organisationId) { ",
-    admin_user_fields!(),
-    " } }"
-);
-const UPDATE: &str = concat!(
-    "mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ",
-    admin_user_fields!(),
-    " } }"
-);
+const LIST: &str = include_str!("graphql/users/users.graphql");
+const CREATE: &str = include_str!("graphql/users/create_user.graphql");
+const RESET: &str = include_str!("graphql/users/reset_password.graphql");
+const UNLOCK: &str = include_str!("graphql/users/unlock_user.graphql");
+const GRANT: &str = include_str!("graphql/users/grant_role.graphql");
+const UPDATE: &str = include_str!("graphql/users/update_user.graphql");
 
 /// `CreateUserInput`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

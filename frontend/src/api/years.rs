@@ -6,13 +6,6 @@ use shared::years::YearStatus;
 
 use super::client::{ApiError, request};
 
-#[macro_export]
-macro_rules! year_fields {
-    () => {
-        "id year status"
-    };
-}
-
 /// A fiscal year.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct FiscalYear {
@@ -21,9 +14,9 @@ pub struct FiscalYear {
     pub status: YearStatus,
 }
 
-const LIST: &str = concat!("query Years { years { ", year_fields!(), " } }");
-const CREATE: &str = concat!("mutation CreateYear($year: Int!) { createYear(year: $year) { ", year_fields!(), " } }");
-const ADVANCE: &str = concat!("mutation AdvanceYear($id: ID!) { advanceYear(id: $id) { ", year_fields!(), " } }");
+const LIST: &str = include_str!("graphql/years/years.graphql");
+const CREATE: &str = include_str!("graphql/years/create_year.graphql");
+const ADVANCE: &str = include_str!("graphql/years/advance_year.graphql");
 
 /// All fiscal years, newest first.
 pub async fn list() -> Result<Vec<FiscalYear>, ApiError> {
