@@ -2,6 +2,7 @@
 //! WASM frontend. Nothing here touches I/O: every function is tested natively.
 
 pub mod audit;
+pub mod errors;
 pub mod ex_ante;
 pub mod experts;
 pub mod graphql_document;

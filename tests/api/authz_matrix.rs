@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 
 use jixiao_tests::{Actor, Gql, TestApp};
 use serde_json::{Value, json};
+use shared::errors;
 
 /// What a cell must give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,9 +96,9 @@ fn check(op: &str, who: &str, target: Target, want: Want, res: &Gql, must_contai
     let pass = match want {
         Ok => got_ok && contains.unwrap_or(true),
         Hidden => got_ok && contains == Some(false),
-        Forbidden => res.code() == Some("FORBIDDEN"),
-        NotFound => res.code() == Some("NOT_FOUND"),
-        Unauthenticated => res.code() == Some("UNAUTHENTICATED"),
+        Forbidden => res.code() == Some(errors::FORBIDDEN),
+        NotFound => res.code() == Some(errors::NOT_FOUND),
+        Unauthenticated => res.code() == Some(errors::UNAUTHENTICATED),
     };
     (!pass).then(|| format!("{op} as {who} on {target:?}: want {want:?}, got {body}"))
 }

@@ -55,9 +55,15 @@ impl Gql {
         &self.body["data"]
     }
 
-    /// The first error's `extensions.code`, if any.
+    /// The first error's `extensions.code`, if any. Panics on a code that is
+    /// not one of `shared::errors` (the codes the frontend matches on).
+    #[track_caller]
     pub fn code(&self) -> Option<&str> {
-        self.body["errors"][0]["extensions"]["code"].as_str()
+        let code = self.body["errors"][0]["extensions"]["code"].as_str();
+        if let Some(code) = code {
+            assert!(shared::errors::ALL.contains(&code), "{code} is not a shared::errors code: {}", self.body);
+        }
+        code
     }
 
     pub fn message(&self) -> Option<&str> {

@@ -16,6 +16,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
+use shared::errors;
 
 const ENDPOINT: &str = "/graphql";
 const ACCESS_KEY: &str = "jixiao.accessToken";
@@ -25,7 +26,7 @@ const REFRESH_KEY: &str = "jixiao.refreshToken";
 const FRAGMENTS: &str = include_str!("graphql/fragments.graphql");
 const REFRESH: &str = include_str!("graphql/sessions/refresh.graphql");
 
-/// The `extensions.code` of an API error, plus the client's own failures.
+/// The `extensions.code` of an API error (`shared::errors`), plus the client's own failures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
     Unauthenticated,
@@ -45,14 +46,14 @@ pub enum ErrorCode {
 impl ErrorCode {
     fn parse(code: Option<&str>) -> Self {
         match code {
-            Some("UNAUTHENTICATED") => Self::Unauthenticated,
-            Some("FORBIDDEN") => Self::Forbidden,
-            Some("NOT_FOUND") => Self::NotFound,
-            Some("BAD_USER_INPUT") => Self::BadUserInput,
-            Some("CONFLICT") => Self::Conflict,
-            Some("ACCOUNT_LOCKED") => Self::AccountLocked,
-            Some("YEAR_CLOSED") => Self::YearClosed,
-            Some("INTERNAL") => Self::Internal,
+            Some(errors::UNAUTHENTICATED) => Self::Unauthenticated,
+            Some(errors::FORBIDDEN) => Self::Forbidden,
+            Some(errors::NOT_FOUND) => Self::NotFound,
+            Some(errors::BAD_USER_INPUT) => Self::BadUserInput,
+            Some(errors::CONFLICT) => Self::Conflict,
+            Some(errors::ACCOUNT_LOCKED) => Self::AccountLocked,
+            Some(errors::YEAR_CLOSED) => Self::YearClosed,
+            Some(errors::INTERNAL) => Self::Internal,
             _ => Self::Unknown,
         }
     }
