@@ -26,8 +26,13 @@ pub const NAME_MAX: usize = 100;
 pub const GOAL_MAX: usize = 2000;
 pub const TEXT_MAX: usize = 500;
 
+// Stored (as JSON), checked, shown by the frontend and, with the `graphql`
+// feature, the API's `TargetIndicator` output type. The API's
+// `TargetIndicatorInput` takes the weight as typed text and the library entry
+// as an `ID`; the backend turns it into this type.
 /// One 三级 indicator of a target, as the unit fills it in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "graphql", derive(async_graphql::SimpleObject), graphql(complex))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetIndicator {
     pub level2: Level2,
@@ -35,14 +40,52 @@ pub struct TargetIndicator {
     pub comparator: Comparator,
     pub target_value: String,
     pub unit: String,
+    /// A decimal string in the API (see the `weight` resolver).
+    #[cfg_attr(feature = "graphql", graphql(skip))]
     pub weight: Decimal,
     pub direction: Direction,
     pub scoring_standard: String,
     /// Required for `定量（其他）`.
     pub explanation: String,
     pub source: IndicatorSource,
-    /// The library entry it was picked from.
+    /// The library entry it was picked from: a number where it is stored, an
+    /// `ID` (a string) in the API; both read back.
+    #[cfg_attr(feature = "graphql", graphql(skip))]
+    #[serde(default, deserialize_with = "number_or_id")]
     pub library_id: Option<i64>,
+}
+
+/// The API's fields that are not plain copies of the domain's.
+#[cfg(feature = "graphql")]
+#[async_graphql::ComplexObject]
+impl TargetIndicator {
+    async fn level1(&self) -> Level1 {
+        self.level2.level1()
+    }
+
+    /// Decimal string.
+    async fn weight(&self) -> String {
+        self.weight.normalize().to_string()
+    }
+
+    async fn library_id(&self) -> Option<async_graphql::ID> {
+        self.library_id.map(async_graphql::ID::from)
+    }
+}
+
+/// Reads an id stored as a JSON number or sent as a GraphQL `ID` string.
+fn number_or_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(i64),
+        Text(String),
+    }
+    match Option::<Raw>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(Raw::Number(id)) => Ok(Some(id)),
+        Some(Raw::Text(text)) => text.parse().map(Some).map_err(serde::de::Error::custom),
+    }
 }
 
 /// A target as saved: the overall goal and the indicators.
@@ -246,6 +289,27 @@ pub fn diff(before: &TargetDraft, after: &TargetDraft) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indicator_reads_the_same_from_the_database_and_from_the_api() {
+        let stored = r#"{"level2":"QUANTITY","name":"培训人次","comparator":"AT_LEAST","targetValue":"300",
+            "unit":"人次","weight":"12.5","direction":"POSITIVE","scoringStandard":"按比例","explanation":"",
+            "source":"LIBRARY","libraryId":7}"#;
+        // The API adds `level1` and sends the library entry as an `ID` string.
+        let from_api = r#"{"level1":"OUTPUT","level2":"QUANTITY","name":"培训人次","comparator":"AT_LEAST",
+            "targetValue":"300","unit":"人次","weight":"12.5","direction":"POSITIVE","scoringStandard":"按比例",
+            "explanation":"","source":"LIBRARY","libraryId":"7"}"#;
+        let stored: TargetIndicator = serde_json::from_str(stored).unwrap();
+        let from_api: TargetIndicator = serde_json::from_str(from_api).unwrap();
+        assert_eq!(stored, from_api);
+        assert_eq!(stored.library_id, Some(7));
+        assert_eq!(stored.weight, Decimal::new(125, 1));
+        // Written back as stored: a number.
+        assert!(serde_json::to_string(&stored).unwrap().contains(r#""libraryId":7"#));
+        let no_entry = r#"{"level2":"QUANTITY","name":"a","comparator":"AT_LEAST","targetValue":"1","unit":"",
+            "weight":"1","direction":"POSITIVE","scoringStandard":"","explanation":"","source":"CHARACTERISTIC"}"#;
+        assert_eq!(serde_json::from_str::<TargetIndicator>(no_entry).unwrap().library_id, None);
+    }
 
     pub fn indicator(
         level2: Level2,

@@ -159,3 +159,38 @@ fn the_frontend_sends_only_its_graphql_files_and_includes_every_one() {
         assert!(included(file), "{} is included by no frontend module: delete it or use it", file.display());
     }
 }
+
+/// A document as the frontend sends it (`path` under `api/graphql/`).
+fn frontend_document(path: &str) -> String {
+    assemble(&read(&graphql_dir().join(path)), &read(&graphql_dir().join("fragments.graphql")))
+}
+
+#[tokio::test]
+async fn a_target_read_with_the_frontends_document_is_the_shared_indicator_type() {
+    use jixiao_tests::{Actor, TestApp};
+    use serde_json::json;
+    use shared::targets::TargetIndicator;
+
+    let app = TestApp::spawn().await;
+    let dept = app.token(Actor::Department).await;
+    let library = app
+        .gql(Some(&dept), "{ libraryIndicators(first: 1) { edges { node { id } } } }", json!({}))
+        .await;
+    let entry = library.ok()["libraryIndicators"]["edges"][0]["node"]["id"].as_str().expect("a library entry").to_owned();
+    let mut sent = crate::targets::good_indicators();
+    sent[0]["libraryId"] = json!(entry);
+    sent[0]["source"] = json!("LIBRARY");
+    sent[1]["weight"] = json!("12.5");
+    let project = app.fixture.p_d1.to_string();
+    app.gql(Some(&dept), crate::targets::SAVE, json!({ "p": project, "g": "保障营养餐供应", "i": sent })).await.ok();
+
+    for document in ["targets/target.graphql", "monitoring/monitoring_target.graphql"] {
+        let res = app.gql(Some(&dept), &frontend_document(document), json!({ "projectId": project })).await;
+        let indicators: Vec<TargetIndicator> =
+            serde_json::from_value(res.ok()["target"]["indicators"].clone()).expect("shared::targets::TargetIndicator");
+        assert_eq!(indicators.len(), 4, "{document}");
+        assert_eq!(indicators[0].library_id, Some(entry.parse().unwrap()), "{document}");
+        assert_eq!(indicators[1].weight, rust_decimal::Decimal::new(125, 1), "{document}");
+        assert_eq!(indicators[2].library_id, None, "{document}");
+    }
+}

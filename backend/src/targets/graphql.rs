@@ -2,7 +2,7 @@ use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use shared::money::from_fen;
 use shared::reviews::{ReviewAction, ReviewStep, TargetState};
-use shared::targets::{self as rules_of, TargetDraft, quantified_share, validate_target};
+use shared::targets::{self as rules_of, TargetDraft, TargetIndicator, quantified_share, validate_target};
 
 use super::entity as target;
 use super::{chain, service};
@@ -18,7 +18,7 @@ use crate::rules;
 use crate::users::entity as user;
 
 mod indicator;
-pub use indicator::{TargetIndicatorInput, TargetIndicatorObject};
+pub use indicator::TargetIndicatorInput;
 
 #[derive(SimpleObject)]
 pub struct TargetIssue {
@@ -57,7 +57,7 @@ impl From<rules_of::Change> for Change {
 pub struct TargetRevision {
     number: i32,
     overall_goal: String,
-    indicators: Vec<TargetIndicatorObject>,
+    indicators: Vec<TargetIndicator>,
     submitted_at: DateTime<Utc>,
     submitted_by: String,
     /// What changed since the previous revision (empty for the first).
@@ -101,8 +101,8 @@ impl TargetObject {
         &self.0.overall_goal
     }
 
-    async fn indicators(&self) -> Result<Vec<TargetIndicatorObject>> {
-        Ok(service::indicators(&self.0.indicators)?.into_iter().map(TargetIndicatorObject).collect())
+    async fn indicators(&self) -> Result<Vec<TargetIndicator>> {
+        Ok(service::indicators(&self.0.indicators)?)
     }
 
     /// The save-time checks of the current draft (empty: ready to submit).
@@ -137,7 +137,7 @@ impl TargetObject {
             out.push(TargetRevision {
                 number: r.number,
                 overall_goal: r.overall_goal,
-                indicators: current.indicators.iter().cloned().map(TargetIndicatorObject).collect(),
+                indicators: current.indicators.clone(),
                 submitted_at: r.submitted_at,
                 submitted_by: submitter.map(|u| u.display_name).unwrap_or_default(),
                 changes: changes.into_iter().map(Change::from).collect(),

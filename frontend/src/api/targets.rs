@@ -4,37 +4,19 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use shared::indicators::{Comparator, Direction, IndicatorSource, Level1, Level2};
+use shared::indicators::{Comparator, Direction, IndicatorSource, Level2};
 use shared::reviews::{ReviewAction, ReviewStep, TargetState};
-use shared::targets::TargetRules;
+use shared::targets::{TargetIndicator, TargetRules};
 
 use super::client::{ApiError, request};
 use super::connection::Connection;
 use super::ex_ante::ExAnteBrief;
 use super::projects::Project;
 
-/// A 三级 indicator as stored. Weights arrive as decimal strings.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TargetIndicator {
-    pub level1: Level1,
-    pub level2: Level2,
-    pub name: String,
-    pub comparator: Comparator,
-    pub target_value: String,
-    pub unit: String,
-    pub weight: Decimal,
-    pub direction: Direction,
-    pub scoring_standard: String,
-    pub explanation: String,
-    pub source: IndicatorSource,
-    pub library_id: Option<String>,
-}
-
 /// `TargetIndicatorInput`: the weight travels as typed (a decimal string).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct IndicatorInput {
+pub struct TargetIndicatorInput {
     pub level2: Level2,
     pub name: String,
     pub comparator: Comparator,
@@ -158,7 +140,7 @@ pub async fn list(
 pub async fn save(
     project_id: String,
     overall_goal: String,
-    indicators: Vec<IndicatorInput>,
+    indicators: Vec<TargetIndicatorInput>,
 ) -> Result<Target, ApiError> {
     let variables = json!({ "projectId": project_id, "overallGoal": overall_goal, "indicators": indicators });
     request(SAVE, variables, "saveTarget").await

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{Column, DataTable};
-use crate::api::targets::TargetIndicator;
+use shared::targets::TargetIndicator;
 use crate::format::number;
 
 /// A target's indicators, read-only: 一级/二级, name, comparator and value,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::IndicatorTable;
-use crate::api::targets::TargetIndicator;
+use shared::targets::TargetIndicator;
 
 /// A target read-only: the overall goal and the indicators.
 #[component]

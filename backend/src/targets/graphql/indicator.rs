@@ -1,57 +1,17 @@
-//! A target's indicator in the API: the stored indicator out, the edited one in.
+//! A target's indicator in the API, as edited (in); out, it is
+//! `shared::targets::TargetIndicator` itself.
 
-use async_graphql::{ID, InputObject, Object, Result};
+use async_graphql::{ID, InputObject, Result};
 use rust_decimal::Decimal;
-use shared::indicators::{Comparator, Direction, IndicatorSource, Level1, Level2};
+use shared::indicators::{Comparator, Direction, IndicatorSource, Level2};
 use shared::targets::TargetIndicator;
 
 use crate::error::AppError;
 use crate::graphql::parse_opt_id;
 
-/// One indicator as stored (output).
-pub struct TargetIndicatorObject(pub TargetIndicator);
-
-#[Object(name = "TargetIndicator")]
-impl TargetIndicatorObject {
-    async fn level1(&self) -> Level1 {
-        self.0.level2.level1()
-    }
-    async fn level2(&self) -> Level2 {
-        self.0.level2
-    }
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-    async fn comparator(&self) -> Comparator {
-        self.0.comparator
-    }
-    async fn target_value(&self) -> &str {
-        &self.0.target_value
-    }
-    async fn unit(&self) -> &str {
-        &self.0.unit
-    }
-    /// Decimal string.
-    async fn weight(&self) -> String {
-        self.0.weight.normalize().to_string()
-    }
-    async fn direction(&self) -> Direction {
-        self.0.direction
-    }
-    async fn scoring_standard(&self) -> &str {
-        &self.0.scoring_standard
-    }
-    async fn explanation(&self) -> &str {
-        &self.0.explanation
-    }
-    async fn source(&self) -> IndicatorSource {
-        self.0.source
-    }
-    async fn library_id(&self) -> Option<ID> {
-        self.0.library_id.map(|id| ID(id.to_string()))
-    }
-}
-
+/// The API's `TargetIndicatorInput`: the weight as typed (a decimal string,
+/// refused with its row's number) and the library entry as an `ID`. The
+/// output is the shared domain type itself (`shared::targets::TargetIndicator`).
 #[derive(InputObject)]
 pub struct TargetIndicatorInput {
     pub level2: Level2,

@@ -7,7 +7,7 @@ use shared::indicators::{Comparator, Direction, IndicatorSource, Level2};
 use shared::targets::{TargetDraft, TargetIndicator};
 
 use crate::api::library::LibraryIndicator;
-use crate::api::targets::{self, IndicatorInput};
+use crate::api::targets::TargetIndicatorInput;
 use crate::format::number;
 
 /// One indicator row as the user edits it: every input is its own signal.
@@ -71,7 +71,7 @@ impl RowDraft {
     }
 
     /// A saved indicator.
-    pub fn from_saved(key: u64, ind: &targets::TargetIndicator) -> Self {
+    pub fn from_saved(key: u64, ind: &TargetIndicator) -> Self {
         let row = Self::blank(key, ind.source);
         row.level2.set(Some(ind.level2));
         row.name.set(ind.name.clone());
@@ -83,7 +83,7 @@ impl RowDraft {
         row.direction.set(Some(ind.direction));
         row.scoring_standard.set(ind.scoring_standard.clone());
         row.explanation.set(ind.explanation.clone());
-        row.library_id.set_value(ind.library_id.clone());
+        row.library_id.set_value(ind.library_id.map(|id| id.to_string()));
         row
     }
 
@@ -105,9 +105,9 @@ impl RowDraft {
     }
 
     /// The row as `saveTarget` takes it (untracked; texts trimmed).
-    pub fn to_input(self) -> IndicatorInput {
+    pub fn to_input(self) -> TargetIndicatorInput {
         let text = |s: RwSignal<String>| s.get_untracked().trim().to_owned();
-        IndicatorInput {
+        TargetIndicatorInput {
             level2: self.level2.get_untracked().unwrap_or(Level2::Quantity),
             name: text(self.name),
             comparator: self.comparator.get_untracked().unwrap_or(Comparator::AtLeast),
