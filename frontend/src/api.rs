@@ -5,19 +5,18 @@
 //! `tests/api/frontend_queries.rs`. `client` is the transport: POST, bearer
 //! token, refresh-once, error mapping.
 
-pub mod auth;
 pub mod client;
 pub mod connection;
 pub mod ex_ante;
 pub mod experts;
+pub mod indicators;
 pub mod ledger;
-pub mod library;
 pub mod monitoring;
 pub mod organisations;
 pub mod overview;
-pub mod panels;
 pub mod projects;
 pub mod reviews;
+pub mod sessions;
 pub mod statistics;
 pub mod targets;
 pub mod users;

@@ -1,16 +1,16 @@
 //! The screens, one folder per domain.
 
-pub mod auth;
 pub mod ex_ante;
+pub mod experts;
 pub mod inbox;
+pub mod indicators;
 pub mod ledger;
-pub mod library;
 pub mod monitoring;
 pub mod organisations;
 pub mod overview;
-pub mod panels;
 pub mod projects;
 pub mod reviews;
+pub mod sessions;
 pub mod statistics;
 pub mod targets;
 pub mod users;

@@ -1,5 +1,8 @@
-//! Expert profiles (专家库): the fields an expert reviews and the units it
-//! declared a conflict of interest with.
+//! Experts (the backend's `experts` domain): profiles (专家库: the fields an
+//! expert reviews and the units it declared a conflict of interest with) here,
+//! expert panels (专家组) and their items and opinions in `panels`.
+
+pub mod panels;
 
 use serde::Deserialize;
 use serde_json::json;

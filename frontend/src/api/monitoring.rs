@@ -14,7 +14,7 @@ use shared::targets::TargetIndicator;
 
 use super::client::{ApiError, request};
 use super::connection::Connection;
-use super::library::ImportRowError;
+use super::indicators::ImportRowError;
 use super::organisations::OrgSummary;
 use super::projects::{self, Project, ProjectFilter};
 use super::years;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::auth;
+use crate::api::sessions;
 use crate::contexts::use_session;
 
 /// The workspace header: product name, who is logged in, 退出登录.
@@ -8,7 +8,7 @@ use crate::contexts::use_session;
 pub fn AppHeader() -> impl IntoView {
     let session = use_session();
     let logout = Action::new_local(move |_: &()| async move {
-        auth::logout().await;
+        sessions::logout().await;
         session.sign_out();
     });
     let who = move || {

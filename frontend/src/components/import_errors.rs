@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::{Column, DataTable};
-use crate::api::library::ImportRowError;
+use crate::api::indicators::ImportRowError;
 
 /// The problems of a rejected spreadsheet (`#import-errors`): row, column, what is wrong.
 #[component]

@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use shared::permissions::{Capability, allows};
 
 use crate::api::users::User;
-use crate::api::{ErrorCode, auth, client};
+use crate::api::{ErrorCode, client, sessions};
 use crate::nav::{NavItem, nav_items};
 
 /// Where the session stands.
@@ -86,7 +86,7 @@ impl Session {
         let state = self.state;
         state.set(SessionState::Checking);
         spawn_local(async move {
-            let next = match auth::me().await {
+            let next = match sessions::me().await {
                 Ok(user) => SessionState::SignedIn(user),
                 Err(err) if err.code == ErrorCode::Unauthenticated => SessionState::SignedOut,
                 Err(err) => SessionState::Unavailable(err.message),

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::opinion_form::{OpinionForm, OpinionTarget};
 use super::project_facts::ProjectFacts;
-use crate::api::panels::{self, ExpertOpinion, PanelItem};
+use crate::api::experts::panels::{self, ExpertOpinion, PanelItem};
 use crate::components::{Notice, PagedList, ScoreTable, TargetView};
 use crate::format::{date_time, number};
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::api::ex_ante;
-use crate::api::panels::{self, OpinionInput};
+use crate::api::experts::panels::{self, OpinionInput};
 use crate::components::{DimensionScores, FormField, dimension_total, empty_scores};
 use crate::format::number;
 

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use shared::indicators::Field;
 
 use crate::api::Connection;
-use crate::api::library::{self, LibraryFilter, LibraryIndicator};
+use crate::api::indicators::{self, LibraryFilter, LibraryIndicator};
 use crate::components::{Column, DataTable, EnumFilter, Loaded};
-use crate::pages::library::entry_columns;
+use crate::pages::indicators::entry_columns;
 
 /// Picks 已入库 indicators from the library: search by name, filter by field;
 /// `.library-pick` adds one to the target.
@@ -18,7 +18,7 @@ pub fn LibraryPicker(on_pick: Callback<LibraryIndicator>, on_close: Callback<()>
             field: field.get(),
             ..LibraryFilter::default()
         };
-        library::list(filter, None)
+        indicators::list(filter, None)
     });
     view! {
         <div class="card picker" id="library-picker">

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use shared::indicators::{Comparator, Direction, IndicatorSource, Level2};
 use shared::targets::{TargetDraft, TargetIndicator};
 
-use crate::api::library::LibraryIndicator;
+use crate::api::indicators::LibraryIndicator;
 use crate::api::targets::TargetIndicatorInput;
 use crate::format::number;
 

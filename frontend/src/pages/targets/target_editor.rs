@@ -6,7 +6,7 @@ use super::indicator_row::IndicatorRow;
 use super::library_picker::LibraryPicker;
 use super::row_draft::{RowDraft, parse_weight, rule_draft};
 use super::target_issues::TargetIssues;
-use crate::api::library::LibraryIndicator;
+use crate::api::indicators::LibraryIndicator;
 use crate::api::targets::{self, Target};
 use crate::components::{FormField, TableFrame};
 use crate::format::{number, percent};

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::panels::{self, ExpertOpinion, ExpertPanel, PanelItem};
+use crate::api::experts::panels::{self, ExpertOpinion, ExpertPanel, PanelItem};
 use crate::components::FormField;
 use crate::format::{date_time, number};
 

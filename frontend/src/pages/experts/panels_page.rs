@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::experts_tab::ExpertsTab;
 use super::panel_card::PanelCard;
 use super::panel_form::PanelForm;
-use crate::api::panels::{self, ExpertPanel};
+use crate::api::experts::panels::{self, ExpertPanel};
 use crate::api::years::FiscalYear;
 use crate::components::{Card, Notice, PageHead, PagedList, TabBar, YearGate, YearSelect};
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::library::{self, LibraryIndicator};
+use crate::api::indicators::{self, LibraryIndicator};
 use crate::components::Column;
 
 /// What every list of library entries shows: 领域, 二级指标, 三级指标,
@@ -59,7 +59,7 @@ fn ReviewCell(id: String, on_reviewed: Callback<()>) -> impl IntoView {
         let (id, accept) = (id.clone(), *accept);
         let reason = Some(reason.get_untracked().trim().to_owned()).filter(|r| !r.is_empty());
         async move {
-            match library::review(id, accept, reason).await {
+            match indicators::review(id, accept, reason).await {
                 Ok(_) => on_reviewed.run(()),
                 Err(err) => error.set(Some(err.message)),
             }

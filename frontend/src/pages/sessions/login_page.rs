@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::api::{ApiError, auth};
+use crate::api::{ApiError, sessions};
 use crate::contexts::use_session;
 
 /// `/login`: username, password, 登录. Shows the server's message on failure
@@ -15,7 +15,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = Action::new_local(move |(username, password): &(String, String)| {
         let (username, password) = (username.clone(), password.clone());
         async move {
-            let user = auth::login(username, password).await?;
+            let user = sessions::login(username, password).await?;
             session.sign_in(user);
             Ok::<(), ApiError>(())
         }

@@ -44,7 +44,7 @@ pub fn LibraryPage() -> impl IntoView {
         tabs.push((Tab::Mine, "我的提议", "tab-library-mine"));
     }
     let toggle = move |p: Panel| panel.update(|cur| *cur = if *cur == p { Panel::None } else { p });
-    let on_saved = Callback::new(move |saved: crate::api::library::LibraryIndicator| {
+    let on_saved = Callback::new(move |saved: crate::api::indicators::LibraryIndicator| {
         let what =
             if saved.status == LibraryStatus::Active { "已入库" } else { "已提交，待绩效股审核入库" };
         notice.set(Some(Ok(format!("指标“{}”{what}", saved.name))));

@@ -4,7 +4,7 @@ use shared::indicators::{Field, Level1, Level2, LibraryStatus};
 
 use super::import_export::ExportButton;
 use super::library_rows::library_columns;
-use crate::api::library::{self, LibraryFilter, LibraryIndicator};
+use crate::api::indicators::{self, LibraryFilter, LibraryIndicator};
 use crate::components::{EnumFilter, EnumSelect, FilterBar, PagedTable, PagerState, TableActions};
 
 /// The library searched and filtered (领域, 一级, 二级), paged. `statuses`
@@ -45,7 +45,7 @@ pub fn LibraryBrowser(
             level2: level2.get(),
             status: status.get().unwrap_or(LibraryStatus::Active),
         };
-        library::list(filter, after)
+        indicators::list(filter, after)
     };
     view! {
         <FilterBar search search_id="library-search" placeholder="指标名称" pager>

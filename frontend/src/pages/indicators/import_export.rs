@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use shared::indicators::Field;
 
-use crate::api::library::{self, ImportResult};
+use crate::api::indicators::{self, ImportResult};
 use crate::components::{ActionButton, EnumSelect, ImportErrors};
 use crate::files::{XLSX, chosen_file, download_base64, read_base64};
 
@@ -16,7 +16,7 @@ pub fn ExportButton() -> impl IntoView {
     let export = Action::new_local(move |field: &Option<Field>| {
         let field = *field;
         async move {
-            let outcome = match library::export(field).await {
+            let outcome = match indicators::export(field).await {
                 Ok(content) => download_base64(&content, EXPORT_NAME, XLSX),
                 Err(err) => Err(err.message),
             };
@@ -44,7 +44,7 @@ pub fn ImportPanel(on_imported: Callback<()>) -> impl IntoView {
                 return outcome.set(Some(Err("请选择要导入的 .xlsx 文件".to_owned())));
             };
             let result = match read_base64(&file).await {
-                Ok(content) => library::import(content).await.map_err(|e| e.message),
+                Ok(content) => indicators::import(content).await.map_err(|e| e.message),
                 Err(message) => Err(message),
             };
             if result.as_ref().is_ok_and(|r| r.errors.is_empty()) {

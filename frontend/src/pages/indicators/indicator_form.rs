@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use shared::indicators::{Comparator, Direction, Field, Level2, LibraryEntry, validate_library_entry};
 
 use crate::api::ApiError;
-use crate::api::library::{self, LibraryIndicator};
+use crate::api::indicators::{self, LibraryIndicator};
 use crate::components::{EnumSelect, FormField};
 
 /// Who adds the entry: a unit proposes a 特性指标, the 绩效股 adds it directly.
@@ -43,8 +43,8 @@ pub fn IndicatorForm(mode: FormMode, on_saved: Callback<LibraryIndicator>) -> im
         let input = input.clone();
         async move {
             let saved = match mode {
-                FormMode::Propose => library::propose(input).await,
-                FormMode::Create => library::create(input).await,
+                FormMode::Propose => indicators::propose(input).await,
+                FormMode::Create => indicators::create(input).await,
             };
             if let Ok(indicator) = &saved {
                 on_saved.run(indicator.clone());

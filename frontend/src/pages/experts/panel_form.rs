@@ -5,7 +5,7 @@ use shared::indicators::Field;
 use shared::reviews::TargetState;
 
 use crate::api::ApiError;
-use crate::api::panels::{self, ExpertPanel, PanelRequest};
+use crate::api::experts::panels::{self, ExpertPanel, PanelRequest};
 use crate::api::years::FiscalYear;
 use crate::api::{ex_ante, targets};
 use crate::components::{Card, CheckList, EmptyState, EnumSelect, FormField, Loaded};

@@ -7,12 +7,12 @@ use serde_json::json;
 use shared::experts::PanelPurpose;
 use shared::indicators::Field;
 
-use super::client::{ApiError, request};
-use super::connection::Connection;
-use super::ex_ante::ExAnteAssessment;
-use super::experts::Expert;
-use super::targets::TargetSummary;
-use super::years::FiscalYear;
+use super::Expert;
+use crate::api::client::{ApiError, request};
+use crate::api::connection::Connection;
+use crate::api::ex_ante::ExAnteAssessment;
+use crate::api::targets::TargetSummary;
+use crate::api::years::FiscalYear;
 
 /// Rows per page of the panels list and the expert's inbox.
 pub const PAGE_SIZE: u32 = 20;
@@ -74,11 +74,11 @@ pub struct OpinionInput {
     pub opinion: String,
 }
 
-const LIST: &str = include_str!("graphql/experts/panels.graphql");
-const MY_ITEMS: &str = include_str!("graphql/experts/my_panel_items.graphql");
-const FORM: &str = include_str!("graphql/experts/form_panel.graphql");
-const OPINION: &str = include_str!("graphql/experts/submit_opinion.graphql");
-const CONCLUDE: &str = include_str!("graphql/experts/conclude_panel.graphql");
+const LIST: &str = include_str!("../graphql/experts/panels.graphql");
+const MY_ITEMS: &str = include_str!("../graphql/experts/my_panel_items.graphql");
+const FORM: &str = include_str!("../graphql/experts/form_panel.graphql");
+const OPINION: &str = include_str!("../graphql/experts/submit_opinion.graphql");
+const CONCLUDE: &str = include_str!("../graphql/experts/conclude_panel.graphql");
 
 /// One page of a year's panels (绩效股: all; an expert: its own).
 pub async fn list(year_id: String, after: Option<String>) -> Result<Connection<ExpertPanel>, ApiError> {
