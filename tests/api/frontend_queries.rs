@@ -135,7 +135,10 @@ fn the_checker_refuses_an_unknown_field_a_wrongly_typed_variable_and_a_missing_f
     // Two operations in one file: the client names none when it sends.
     refused("two.graphql", "query A { years { id } }\nquery B { years { id } }", "exactly one named operation");
     // And the same checker accepts a good one.
-    assert_eq!(check(&schema, "ok.graphql", "query Project($id: ID!) { project(id: $id) { ...ProjectFields } }", &fragments), Vec::<String>::new());
+    assert_eq!(
+        check(&schema, "ok.graphql", "query Project($id: ID!) { project(id: $id) { ...ProjectFields } }", &fragments),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -175,10 +178,9 @@ async fn a_target_read_with_the_frontends_document_is_the_shared_indicator_type(
 
     let app = TestApp::spawn().await;
     let dept = app.token(Actor::Department).await;
-    let library = app
-        .gql(Some(&dept), "{ libraryIndicators(first: 1) { edges { node { id } } } }", json!({}))
-        .await;
-    let entry = library.ok()["libraryIndicators"]["edges"][0]["node"]["id"].as_str().expect("a library entry").to_owned();
+    let library = app.gql(Some(&dept), "{ libraryIndicators(first: 1) { edges { node { id } } } }", json!({})).await;
+    let entry =
+        library.ok()["libraryIndicators"]["edges"][0]["node"]["id"].as_str().expect("a library entry").to_owned();
     let mut sent = crate::targets::good_indicators();
     sent[0]["libraryId"] = json!(entry);
     sent[0]["source"] = json!("LIBRARY");

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
+use shared::targets::TargetIndicator;
 
 use super::{Column, DataTable};
-use shared::targets::TargetIndicator;
 use crate::format::number;
 
 /// A target's indicators, read-only: 一级/二级, name, comparator and value,

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
+use shared::targets::TargetIndicator;
 
 use super::IndicatorTable;
-use shared::targets::TargetIndicator;
 
 /// A target read-only: the overall goal and the indicators.
 #[component]
