@@ -9,9 +9,9 @@ use shared::targets::TargetIndicator;
 use crate::error::AppError;
 use crate::graphql::parse_opt_id;
 
-/// The API's `TargetIndicatorInput`: the weight as typed (a decimal string,
-/// refused with its row's number) and the library entry as an `ID`. The
-/// output is the shared domain type itself (`shared::targets::TargetIndicator`).
+// The API's `TargetIndicatorInput`: the weight as typed (a decimal string,
+// refused with its row's number) and the library entry as an `ID`. The
+// output is the shared domain type itself (`shared::targets::TargetIndicator`).
 #[derive(InputObject)]
 pub struct TargetIndicatorInput {
     pub level2: Level2,
