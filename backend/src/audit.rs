@@ -1,6 +1,7 @@
 //! The audit log: every mutation writes one entry in the same transaction as
 //! the change itself.
 
+pub mod chain;
 pub mod entity;
 pub mod graphql;
 pub mod search;
@@ -50,17 +51,38 @@ impl Change {
     }
 }
 
+/// Appends one entry to the chained log, in the caller's transaction.
 pub async fn record(db: &impl ConnectionTrait, actor: impl Into<Actor>, change: Change) -> AppResult<()> {
     let actor = actor.into();
+    let at = chain::stored_time(Utc::now());
+    let actor_name: String = actor.name.chars().take(64).collect();
+    let before = change.before.map(|v| v.to_string());
+    let after = change.after.map(|v| v.to_string());
+    let prev = chain::head(db).await?;
+    let hash = chain::digest(
+        &prev,
+        &chain::Content {
+            at,
+            actor_id: actor.id,
+            actor_name: &actor_name,
+            operation: change.operation,
+            object_type: change.object_type,
+            object_id: change.object_id.as_deref(),
+            before: before.as_deref(),
+            after: after.as_deref(),
+        },
+    );
     entity::ActiveModel {
-        at: Set(Utc::now()),
+        at: Set(at),
         actor_id: Set(actor.id),
-        actor_name: Set(actor.name.chars().take(64).collect()),
+        actor_name: Set(actor_name),
         operation: Set(change.operation.into()),
         object_type: Set(change.object_type.into()),
         object_id: Set(change.object_id),
-        before: Set(change.before.map(|v| v.to_string())),
-        after: Set(change.after.map(|v| v.to_string())),
+        before: Set(before),
+        after: Set(after),
+        prev_hash: Set(Some(prev)),
+        hash: Set(Some(hash)),
         ..Default::default()
     }
     .insert(db)

@@ -90,6 +90,7 @@ fn options(url: &str, statement_timeout: Option<Duration>) -> ConnectOptions {
 
 pub async fn build(settings: &Settings) -> anyhow::Result<App> {
     let db = connect(&settings.database_url, settings.statement_counter.as_ref(), settings.statement_timeout).await?;
+    crate::audit::chain::seal_legacy(&db).await.map_err(|e| anyhow::anyhow!("chaining the audit log: {e:?}"))?;
     crate::indicators::starter::ensure_loaded(&db).await.context("loading the indicator library")?;
     if settings.demo_data {
         demo::seed_if_empty(&db, settings.hash_cost).await.context("loading the demo county")?;

@@ -10,6 +10,7 @@ mod m20261129_000003_targets;
 mod m20261129_000004_monitoring;
 mod m20261202_060000_three_administrators;
 mod m20261202_130000_round_rules;
+mod m20261202_150000_audit_chain;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_monitoring::Migration),
             Box::new(m20261202_060000_three_administrators::Migration),
             Box::new(m20261202_130000_round_rules::Migration),
+            Box::new(m20261202_150000_audit_chain::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! (default) and PostgreSQL (`JIXIAO_TEST_DB=postgres`).
 
 mod audit;
+mod audit_chain;
 mod authz_matrix;
 mod bad_input;
 mod demo;

@@ -14,6 +14,10 @@ pub struct Model {
     pub object_id: Option<String>,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// The previous entry's hash (`genesis` for the first); see [`super::chain`].
+    pub prev_hash: Option<String>,
+    /// SHA-256 of `prev_hash` and this entry's content.
+    pub hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
