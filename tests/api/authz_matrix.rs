@@ -139,9 +139,18 @@ async fn every_role_gets_exactly_what_the_matrix_says() {
                 failures.extend(check(op, actor.username(), target, want, &res, must_contain.as_deref()));
             }
         }
+        if ENDS_SESSIONS.contains(&op) {
+            // A password change ends every session of the user: log in again.
+            for (actor, token) in &mut tokens {
+                *token = app.token(*actor).await;
+            }
+        }
     }
     assert!(failures.is_empty(), "{} cells differ from the matrix:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Operations after which the user's earlier tokens no longer work.
+const ENDS_SESSIONS: &[&str] = &["changePassword", "resetPassword"];
 
 #[tokio::test]
 async fn anonymous_callers_reach_only_the_session_operations() {

@@ -68,12 +68,15 @@ pub const ROWS: &[Row] = &[
 
 static SERIAL: AtomicU32 = AtomicU32::new(0);
 
-/// A round of the fixture's year covering only `unit` (inserted directly, so
-/// months need not be unique), with the unit's report submitted if asked.
+/// A round of the fixture's year covering only `unit`, with the unit's report
+/// submitted if asked. Inserted directly, at a "month" past 12 that no opened
+/// round can take (one round per year and month is a database constraint;
+/// the lights read such a month as 12).
 async fn round_for(app: &TestApp, unit: i64, submitted: bool) -> i64 {
+    let month = 13 + i32::try_from(SERIAL.fetch_add(1, Ordering::Relaxed)).expect("a few hundred cells");
     let r = round::ActiveModel {
         year_id: Set(app.fixture.year),
-        month: Set(9),
+        month: Set(month),
         due_date: Set("2099-12-31".into()),
         rule: Set("ratio".into()),
         light_rules: Set(None),
@@ -180,8 +183,8 @@ pub async fn run(
             )
         }
         "openMonitoringRound" => {
-            // Cells' own rounds (round_for) use month 9; opened rounds take the others.
-            let months = [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12];
+            // Cells' own rounds (round_for) use months past 12; opened rounds take real ones.
+            let months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
             let month = months[usize::try_from(n).unwrap_or(0) % months.len()];
             let q = "mutation($y: ID!, $m: Int!, $u: [ID!]) { openMonitoringRound(yearId: $y, month: $m, dueDate: \"2026-10-10\", unitIds: $u) { id } }";
             (app.gql(token, q, json!({ "y": f.year.to_string(), "m": month, "u": [unit.to_string()] })).await, None)
