@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use shared::roles::Role;
 
+use super::org_select::OrgForRoleSelect;
 use crate::api::ApiError;
-use crate::api::organisations;
 use crate::api::users::{NewUser, User};
-use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
+use crate::components::{EnumSelect, FormField};
 
 /// The new-account form (系统管理员): no password — the server issues a
 /// one-time password — and the role is a request the 安全管理员 grants. The
@@ -16,7 +16,6 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
     let display_name = RwSignal::new(String::new());
     let role = RwSignal::new(Some(Role::Department));
     let organisation = RwSignal::new(None::<String>);
-    let orgs = LocalResource::new(|| organisations::list_all(None));
 
     let server_error = move || create.value().get().and_then(Result::err);
     let field_error = move |field: &'static str| {
@@ -72,21 +71,7 @@ pub fn CreateUserPanel(create: Action<NewUser, Result<User, ApiError>>) -> impl 
                     <EnumSelect id="user-role" value=role on_change=on_role />
                 </FormField>
                 <FormField label="所属单位" required=true full=true error=field_error("organisationId") error_id="error-organisationId">
-                    <Loaded resource=orgs let:orgs>
-                        {
-                            let orgs = StoredValue::new(orgs);
-                            move || {
-                                let role = role.get();
-                                let options = orgs.with_value(|orgs| {
-                                    orgs.iter()
-                                        .filter(|org| role.is_some_and(|role| org.kind.admits(role)))
-                                        .map(|org| (org.id.clone(), format!("{}（{}）", org.name, org.kind.label())))
-                                        .collect::<Vec<_>>()
-                                });
-                                view! { <IdSelect id="user-organisation" value=organisation options placeholder="请选择所属单位" /> }
-                            }
-                        }
-                    </Loaded>
+                    <OrgForRoleSelect id="user-organisation" role organisation />
                 </FormField>
             </div>
             <div class="form-actions">

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use shared::roles::Role;
 
-use crate::api::organisations;
+use super::org_select::OrgForRoleSelect;
 use crate::api::users::{self, User};
-use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
+use crate::components::{EnumSelect, FormField};
 
 /// 授权 (安全管理员): the role and organisation a user acts in, prefilled
 /// with what the 系统管理员 asked for (or the user's current grant).
@@ -11,7 +11,6 @@ use crate::components::{EnumSelect, FormField, IdSelect, Loaded};
 pub fn GrantForm(user: User, on_granted: Callback<User>, #[prop(into)] on_cancel: Callback<()>) -> impl IntoView {
     let role = RwSignal::new(Some(user.role));
     let organisation = RwSignal::new(Some(user.organisation.id.clone()));
-    let orgs = LocalResource::new(|| organisations::list_all(None));
     let id = StoredValue::new(user.id.clone());
     let grant = Action::new_local(move |(role, org): &(Role, String)| {
         let (role, org) = (*role, org.clone());
@@ -43,21 +42,7 @@ pub fn GrantForm(user: User, on_granted: Callback<User>, #[prop(into)] on_cancel
                     <EnumSelect id="grant-role" value=role on_change=on_role />
                 </FormField>
                 <FormField label="所属单位" required=true full=true>
-                    <Loaded resource=orgs let:orgs>
-                        {
-                            let orgs = StoredValue::new(orgs);
-                            move || {
-                                let role = role.get();
-                                let options = orgs.with_value(|orgs| {
-                                    orgs.iter()
-                                        .filter(|org| role.is_some_and(|role| org.kind.admits(role)))
-                                        .map(|org| (org.id.clone(), format!("{}（{}）", org.name, org.kind.label())))
-                                        .collect::<Vec<_>>()
-                                });
-                                view! { <IdSelect id="grant-organisation" value=organisation options placeholder="请选择所属单位" /> }
-                            }
-                        }
-                    </Loaded>
+                    <OrgForRoleSelect id="grant-organisation" role organisation />
                 </FormField>
             </div>
             <div class="form-actions">
