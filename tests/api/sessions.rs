@@ -166,6 +166,21 @@ async fn logins_are_audited() {
     );
 }
 
+#[tokio::test]
+async fn refreshes_and_logouts_are_audited_with_the_username() {
+    let app = TestApp::spawn().await;
+    let login = app.login("dept1", PASSWORD).await;
+    let t = login.ok()["login"]["refreshToken"].clone();
+    let refreshed =
+        app.gql(None, "mutation($t: String!) { refresh(refreshToken: $t) { refreshToken } }", json!({ "t": t })).await;
+    let entry = app.latest_audit().await;
+    assert_eq!((entry.operation.as_str(), entry.actor_name.as_str()), ("session.refresh", "dept1"));
+    let t = refreshed.ok()["refresh"]["refreshToken"].clone();
+    app.gql(None, "mutation($t: String!) { logout(refreshToken: $t) }", json!({ "t": t })).await.ok();
+    let entry = app.latest_audit().await;
+    assert_eq!((entry.operation.as_str(), entry.actor_name.as_str()), ("session.logout", "dept1"));
+}
+
 pub async fn exec(app: &TestApp, sql: &str) {
     app.db.execute_raw(Statement::from_string(app.db.get_database_backend(), sql.to_owned())).await.expect(sql);
 }

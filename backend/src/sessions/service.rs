@@ -81,7 +81,7 @@ pub async fn refresh(db: &DatabaseConnection, auth: &Auth, token: &str) -> AppRe
         .await?
         .rows_affected
         == 1;
-    let actor = Actor { id: Some(row.user_id), name: format!("user#{}", row.user_id) };
+    let actor = actor_of(&txn, row.user_id).await?;
     if !spent {
         if row.revoked_at.is_none() {
             revoke_family(&txn, &row.family, now).await?;
@@ -101,8 +101,16 @@ pub async fn refresh(db: &DatabaseConnection, auth: &Auth, token: &str) -> AppRe
         return Err(expired());
     }
     let next = issue_refresh(&txn, auth, user.id, &row.family, now, row.family_expires_at).await?;
+    audit::record(&txn, actor, Change::new("session.refresh", "user", user.id)).await?;
     txn.commit().await?;
     tokens(auth, user, next, &row.family)
+}
+
+/// The audit actor of a session's user, by username (an id if the user is gone).
+async fn actor_of(db: &impl sea_orm::ConnectionTrait, user_id: i64) -> AppResult<Actor> {
+    let name =
+        user::Entity::find_by_id(user_id).one(db).await?.map_or_else(|| format!("user#{user_id}"), |u| u.username);
+    Ok(Actor { id: Some(user_id), name })
 }
 
 /// Ends the session the refresh token belongs to.
@@ -115,12 +123,8 @@ pub async fn logout(db: &DatabaseConnection, token: &str) -> AppResult<bool> {
     };
     let txn = crate::tx::begin(db).await?;
     revoke_family(&txn, &row.family, now).await?;
-    audit::record(
-        &txn,
-        Actor { id: Some(row.user_id), name: format!("user#{}", row.user_id) },
-        Change::new("session.logout", "user", row.user_id),
-    )
-    .await?;
+    let actor = actor_of(&txn, row.user_id).await?;
+    audit::record(&txn, actor, Change::new("session.logout", "user", row.user_id)).await?;
     txn.commit().await?;
     Ok(true)
 }
