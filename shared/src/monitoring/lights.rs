@@ -131,31 +131,40 @@ impl Share {
             (_, None) => !percent.is_sign_negative(),
         }
     }
+
+    /// The share as a per-cent number at full precision (`None` past `Decimal`'s range).
+    fn percent(self) -> Option<Decimal> {
+        self.num.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(self.den)
+    }
 }
 
-/// 序时进度 in per cent: month / 12 × 100 (for display).
-pub fn time_progress(month: u32) -> Decimal {
-    Decimal::from(month.clamp(1, 12)) * Decimal::ONE_HUNDRED / Decimal::from(12)
+const NOTHING: Share = Share { num: Decimal::ZERO, den: Decimal::ONE };
+
+/// 执行率 as a share: executed / budget (nothing executed for a zero budget).
+fn execution_share(executed: Decimal, budget: Decimal) -> Share {
+    Share::new(executed, budget).unwrap_or(NOTHING)
+}
+
+/// The ratio rule's value as a share: 执行率 / 序时进度 = executed × 12 /
+/// (budget × month), the month clamped to 1–12.
+fn ratio_share(executed: Decimal, budget: Decimal, month: u32) -> Share {
+    let months = Decimal::from(month.clamp(1, 12));
+    executed
+        .checked_mul(Decimal::from(12))
+        .zip(budget.checked_mul(months))
+        .and_then(|(num, den)| Share::new(num, den))
+        .unwrap_or(NOTHING)
 }
 
 /// 执行率 in per cent for display, two places: executed / budget × 100 (0 for
 /// a zero budget). Lights do not use it: see [`execution_light`].
 pub fn execution_rate(executed: Decimal, budget: Decimal) -> Decimal {
-    let rate = Share::new(executed, budget)
-        .and_then(|s| s.num.checked_mul(Decimal::ONE_HUNDRED).and_then(|n| n.checked_div(s.den)))
-        .unwrap_or(Decimal::ZERO);
-    display(rate)
+    display(execution_share(executed, budget).percent().unwrap_or(Decimal::ZERO))
 }
 
 /// The ratio rule's value for display: 执行率 / 序时进度 × 100, one place.
 pub fn execution_value(executed: Decimal, budget: Decimal, month: u32) -> Decimal {
-    let months = Decimal::from(month.clamp(1, 12));
-    let value = budget
-        .checked_mul(months)
-        .and_then(|den| Share::new(executed.checked_mul(Decimal::from(12))?, den))
-        .and_then(|s| s.num.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(s.den))
-        .unwrap_or(Decimal::ZERO);
-    value.round_dp(1)
+    ratio_share(executed, budget, month).percent().unwrap_or(Decimal::ZERO).round_dp(1)
 }
 
 fn display(mut v: Decimal) -> Decimal {
@@ -170,19 +179,14 @@ fn display(mut v: Decimal) -> Decimal {
 /// yellow, 59.9 % → 79.9 yellow, 60 % → 80.0 green). Fixed floors: below the
 /// floor in force is red. A zero budget counts as nothing executed.
 pub fn execution_light(executed: Decimal, budget: Decimal, month: u32, rules: &LightRules) -> Light {
-    let months = Decimal::from(month.clamp(1, 12));
     match rules.execution {
-        ExecutionRuleKind::Ratio => {
-            let share = executed
-                .checked_mul(Decimal::from(12))
-                .zip(budget.checked_mul(months))
-                .and_then(|(num, den)| Share::new(num, den))
-                .unwrap_or(Share { num: Decimal::ZERO, den: Decimal::ONE });
-            rules.by_share(share)
-        }
+        ExecutionRuleKind::Ratio => rules.by_share(ratio_share(executed, budget, month)),
         ExecutionRuleKind::FixedFloors => {
-            let share = Share::new(executed, budget).unwrap_or(Share { num: Decimal::ZERO, den: Decimal::ONE });
-            if share.below(rules.floor_at(month)) { Light::Red } else { Light::Green }
+            if execution_share(executed, budget).below(rules.floor_at(month)) {
+                Light::Red
+            } else {
+                Light::Green
+            }
         }
     }
 }
@@ -238,11 +242,7 @@ pub fn indicator_light(
     if !full_year.below(rules.blue_at_percent) {
         return Light::Blue;
     }
-    let months = Decimal::from(month.clamp(1, 12));
-    match actual.checked_mul(Decimal::from(12)).zip(target.checked_mul(months)) {
-        Some((num, den)) => rules.by_share(Share { num, den }),
-        None => Light::Green,
-    }
+    rules.by_share(ratio_share(actual, target, month))
 }
 
 /// Target completion in per cent of the full-year target (capped at 100), at
@@ -252,7 +252,7 @@ pub fn completion_rate(progress: &Progress, target: Option<Decimal>) -> Option<D
     if target <= Decimal::ZERO {
         return Some(Decimal::ONE_HUNDRED);
     }
-    let rate = actual.checked_mul(Decimal::ONE_HUNDRED).and_then(|n| n.checked_div(target));
+    let rate = Share::new(*actual, target).and_then(Share::percent);
     Some(rate.map_or(Decimal::ONE_HUNDRED, |r| r.min(Decimal::ONE_HUNDRED)))
 }
 
@@ -264,9 +264,7 @@ pub fn gap_warning(completions: &[Decimal], executed: Decimal, budget: Decimal, 
     }
     let Some(sum) = completions.iter().try_fold(Decimal::ZERO, |acc, c| acc.checked_add(*c)) else { return false };
     let mean = sum / Decimal::from(completions.len());
-    let rate = Share::new(executed, budget)
-        .and_then(|s| s.num.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(s.den))
-        .unwrap_or(Decimal::ZERO);
+    let rate = execution_share(executed, budget).percent().unwrap_or(Decimal::ZERO);
     (mean - rate).abs() > rules.gap_points
 }
 
